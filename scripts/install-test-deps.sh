@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the tools the test suite needs, from Debian's packages only:
+#   nut-server, nut-client  - the real NUT 2.8.0, our oracle for interop and byte-for-byte tests
+#   socat                   - pty pairs for the serial simulators
+# Safe to run again: installs only what is missing. Needs root (CI runs as root).
+set -euo pipefail
+need=()
+dpkg -s nut-server >/dev/null 2>&1 || need+=(nut-server)
+dpkg -s nut-client >/dev/null 2>&1 || need+=(nut-client)
+command -v socat >/dev/null 2>&1 || need+=(socat)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-test-deps: missing ${need[*]}; run as root, or: sudo apt-get install -y ${need[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# The packages start services on install; keep them off: tests run their own instances.
+printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d
+trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

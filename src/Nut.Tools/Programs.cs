@@ -1,0 +1,11 @@
+using Nut.Core.Programs;
+
+namespace Nut.Tools;
+
+/// <summary>The programs this library provides to the multi-call executable.</summary>
+public static class Programs
+{
+    public static IReadOnlyList<NutProgram> All { get; } =
+    [
+    ];
+}
