@@ -5,8 +5,11 @@ public static class Paths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>artifacts/bin: our programs under their NUT names (built by ./build.sh).</summary>
-    public static string OurBin => Path.Combine(RepoRoot, "artifacts", "bin");
+    /// <summary>Our programs under their NUT names: $NUTSHARP_BIN if set (a developer's own build,
+    /// see scripts/dev-bin.sh), else artifacts/bin (built by ./build.sh).</summary>
+    public static string OurBin => Environment.GetEnvironmentVariable("NUTSHARP_BIN") is { Length: > 0 } bin
+        ? bin
+        : Path.Combine(RepoRoot, "artifacts", "bin");
 
     public static string Ours(string program)
     {
@@ -39,6 +42,10 @@ public static class Paths
 
     static string FindRepoRoot()
     {
+        // Recorded at build time (Nut.Testing.csproj), so tests built elsewhere (--artifacts-path) still find it.
+        foreach (var a in typeof(Paths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+            if (a is System.Reflection.AssemblyMetadataAttribute { Key: "RepoRoot", Value: { } root } && File.Exists(Path.Combine(root, "NutSharp.slnx")))
+                return Path.GetFullPath(root);
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NutSharp.slnx")))
             dir = dir.Parent;
