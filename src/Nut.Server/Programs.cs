@@ -7,5 +7,6 @@ public static class Programs
 {
     public static IReadOnlyList<NutProgram> All { get; } =
     [
+        new NutProgram("upsd", UpsdProgram.Run, "UPS network server"),
     ];
 }

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+
+namespace Nut.Platform;
+
+/// <summary>The few libc calls .NET does not wrap.</summary>
+public static unsafe partial class Libc
+{
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "getpid")]
+    public static partial int GetPid();
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint GetEuid();
+
+    [LibraryImport("libc", EntryPoint = "setsid", SetLastError = true)]
+    public static partial int SetSid();
+
+    [LibraryImport("libc", EntryPoint = "setuid", SetLastError = true)]
+    public static partial int SetUid(uint uid);
+
+    [LibraryImport("libc", EntryPoint = "setgid", SetLastError = true)]
+    public static partial int SetGid(uint gid);
+
+    [LibraryImport("libc", EntryPoint = "initgroups", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int InitGroups(string user, uint gid);
+
+    [LibraryImport("libc", EntryPoint = "chroot", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Chroot(string path);
+
+    [LibraryImport("libc", EntryPoint = "umask")]
+    public static partial uint Umask(uint mask);
+
+    [LibraryImport("libc", EntryPoint = "chown", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Chown(string path, uint uid, uint gid);
+
+    [LibraryImport("libc", EntryPoint = "strerror")]
+    private static partial nint StrErrorNative(int errno);
+
+    /// <summary>The C library's text for an errno value ("Connection refused", ...), as NUT prints it.</summary>
+    public static string StrError(int errno) => Marshal.PtrToStringUTF8(StrErrorNative(errno)) ?? $"errno {errno}";
+
+    // struct passwd from <pwd.h> (glibc, 64-bit).
+    [StructLayout(LayoutKind.Sequential)]
+    struct Passwd
+    {
+        public nint Name;
+        public nint Password;
+        public uint Uid;
+        public uint Gid;
+        public nint Gecos;
+        public nint Dir;
+        public nint Shell;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getpwnam", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial Passwd* GetPwNamNative(string name);
+
+    [LibraryImport("libc", EntryPoint = "getpwuid")]
+    private static partial Passwd* GetPwUidNative(uint uid);
+
+    /// <summary>Looks a user up in the password database: (uid, gid), or null when unknown.</summary>
+    public static (uint Uid, uint Gid)? GetUser(string name)
+    {
+        Passwd* p = GetPwNamNative(name);
+        return p == null ? null : (p->Uid, p->Gid);
+    }
+
+    /// <summary>The login name of a uid, or null.</summary>
+    public static string? UserName(uint uid)
+    {
+        Passwd* p = GetPwUidNative(uid);
+        return p == null ? null : Marshal.PtrToStringUTF8(p->Name);
+    }
+
+    public const int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGKILL = 9, SIGUSR1 = 10, SIGUSR2 = 12, SIGPIPE = 13,
+        SIGTERM = 15, SIGCHLD = 17;
+}

@@ -1,0 +1,160 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Nut.Core.Text;
+using Nut.Platform;
+
+namespace Nut.Server;
+
+/// <summary>
+/// One client connection: bytes in through a PipeReader, fed to the tokenizer; every reply produced by a
+/// chunk of input written back in one piece (TCP_NODELAY on — NUT's one-write-per-line without it costs a
+/// client 44 ms per multi-line reply). A client that sends nothing complete for 60 s is dropped, as in NUT;
+/// one that stops reading its replies is dropped after <see cref="WriteTimeout"/> without slowing anyone else.
+/// </summary>
+public sealed class ClientSession
+{
+    /// <summary>NUT drops a client that has not completed a request line for more than 60 s.</summary>
+    public static TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A client whose replies cannot be delivered for this long is disconnected.</summary>
+    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(60);
+
+    readonly Socket _socket;
+    readonly RequestHandler _handler;
+    readonly Action<ClientSession> _closed;
+    Stream _stream;
+
+    public ClientSession(Socket socket, RequestHandler handler, Action<ClientSession> closed)
+    {
+        _socket = socket;
+        _handler = handler;
+        _closed = closed;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        State = new ClientState(AddressText(socket.RemoteEndPoint));
+    }
+
+    public ClientState State { get; }
+
+    /// <summary>Upgrades the stream after "OK STARTTLS" (set by the TLS support; null: not available).</summary>
+    public static Func<Stream, CancellationToken, Task<Stream>>? TlsUpgrade { get; set; }
+
+    static string AddressText(EndPoint? ep) => ep switch
+    {
+        IPEndPoint ip => (ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4() : ip.Address).ToString(),
+        _ => "unknown",
+    };
+
+    public async Task RunAsync(CancellationToken serverStop)
+    {
+        try
+        {
+            _socket.NoDelay = true;
+            await ServeAsync(serverStop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away, timed out, or the server is stopping.
+        }
+        finally
+        {
+            if (State.LoggedInto is { } ups)
+            {
+                ups.RemoveLogin();
+                NutLog.Info($"User {State.Username}@{State.Address} logged out from UPS [{ups.Name}]");
+                State.LoggedInto = null;
+            }
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            _closed(this);
+        }
+    }
+
+    async Task ServeAsync(CancellationToken serverStop)
+    {
+        var reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, leaveOpen: true));
+        var tokenizer = new NutTokenizer();
+        var output = new StringBuilder(256);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(serverStop);
+        idle.CancelAfter(IdleTimeout);
+        while (true)
+        {
+            ReadResult result = await reader.ReadAsync(idle.Token).ConfigureAwait(false);
+            ReadOnlySequence<byte> buffer = result.Buffer;
+            bool completedLine = false;
+            foreach (var segment in buffer)
+            {
+                if (!Process(segment.Span, tokenizer, output, ref completedLine))
+                    break; // parse error: NUT discards the rest of this read
+                if (State.CloseRequested || State.TlsRequested)
+                    break;
+            }
+            reader.AdvanceTo(buffer.End);
+            if (output.Length > 0)
+            {
+                await WriteAsync(output, serverStop).ConfigureAwait(false);
+                output.Clear();
+            }
+            if (completedLine)
+                idle.CancelAfter(IdleTimeout);
+            if (State.CloseRequested || result.IsCompleted)
+                return;
+            if (State.TlsRequested)
+            {
+                State.TlsRequested = false;
+                await reader.CompleteAsync().ConfigureAwait(false);
+                if (TlsUpgrade is null)
+                    return;
+                _stream = await TlsUpgrade(_stream, serverStop).ConfigureAwait(false);
+                State.IsTls = true;
+                reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, leaveOpen: true));
+            }
+        }
+    }
+
+    /// <summary>Feeds bytes to the tokenizer and answers each completed line. False on a parse error.</summary>
+    bool Process(ReadOnlySpan<byte> bytes, NutTokenizer tokenizer, StringBuilder output, ref bool completedLine)
+    {
+        foreach (byte b in bytes)
+        {
+            switch (tokenizer.Feed(b))
+            {
+                case TokenizerResult.Line:
+                    completedLine = true;
+                    _handler.Handle(State, tokenizer.Words, output);
+                    if (State.CloseRequested || State.TlsRequested)
+                        return true;
+                    break;
+                case TokenizerResult.Error:
+                    NutLog.Warning($"Parse error on sock: {tokenizer.Error}");
+                    tokenizer.Reset();
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    async Task WriteAsync(StringBuilder output, CancellationToken serverStop)
+    {
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(output.Length);
+        try
+        {
+            int n = Encoding.Latin1.GetBytes(output.ToString(), bytes);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(serverStop);
+            timeout.CancelAfter(WriteTimeout);
+            await _stream.WriteAsync(bytes.AsMemory(0, n), timeout.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Closes the connection from the server side (reload removed its UPS, or shutdown).</summary>
+    public void Abort()
+    {
+        try { _socket.Shutdown(SocketShutdown.Both); }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+    }
+}
