@@ -1,4 +1,5 @@
 using Nut.Core.Programs;
+using Nut.Drivers.Dummy;
 
 namespace Nut.Drivers;
 
@@ -7,5 +8,6 @@ public static class Programs
 {
     public static IReadOnlyList<NutProgram> All { get; } =
     [
+        new NutProgram("dummy-ups", DummyUps.Run, "Device simulation and repeater driver"),
     ];
 }

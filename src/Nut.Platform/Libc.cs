@@ -41,6 +41,9 @@ public static unsafe partial class Libc
     /// <summary>The C library's text for an errno value ("Connection refused", ...), as NUT prints it.</summary>
     public static string StrError(int errno) => Marshal.PtrToStringUTF8(StrErrorNative(errno)) ?? $"errno {errno}";
 
+    /// <summary>The C library's text for a failed socket call (.NET reports SocketError codes, not errno).</summary>
+    public static string StrError(System.Net.Sockets.SocketException e) => Nut.Core.Text.SocketErrorText.Of(e);
+
     // struct passwd from <pwd.h> (glibc, 64-bit).
     [StructLayout(LayoutKind.Sequential)]
     struct Passwd

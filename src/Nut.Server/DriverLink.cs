@@ -226,7 +226,7 @@ public sealed class DriverLink : IAsyncDisposable
         if (_lastFailureLog != long.MinValue && _clock.GetElapsedTime(_lastFailureLog, now) < ConnectFailureLogInterval)
             return;
         _lastFailureLog = now;
-        NutLog.Warning($"Can't connect to UPS [{_ups.Name}] ({_ups.SocketName}): {Libc.StrError(e.NativeErrorCode)}");
+        NutLog.Warning($"Can't connect to UPS [{_ups.Name}] ({_ups.SocketName}): {Libc.StrError(e)}");
     }
 
     async Task DelayAsync(TimeSpan delay, CancellationToken token)

@@ -92,9 +92,13 @@ public static class UpsdProgram
         bool foreground = Background.IsChild || (o.Foreground > 0 || o.Debug > 0) && !o.Background;
         bool writePidFile = Background.IsChild || !foreground || o.Foreground >= 2;
         if (!foreground)
-            return Background.Launch(args, pidFile, TimeSpan.FromSeconds(30), NutLog.Error);
-        Nut.Platform.Background.DetachChild();
-        return RunServer(o, pidFile, writePidFile);
+            return Background.Launch(args, TimeSpan.FromSeconds(30));
+        bool isChild = Background.IsChild;
+        Background.DetachChild();
+        int rc = RunServer(o, pidFile, writePidFile, isChild);
+        if (rc != 0)
+            Background.ReportFailure(rc);
+        return rc;
     }
 
     static int SendCommand(Options o, string pidFile)
@@ -118,7 +122,7 @@ public static class UpsdProgram
         return 0;
     }
 
-    static int RunServer(Options o, string pidFile, bool writePidFile)
+    static int RunServer(Options o, string pidFile, bool writePidFile, bool isChild)
     {
         // 1. refuse to start twice
         if (PidFile.Read(pidFile) is { } oldPid && PidFile.IsAlive(oldPid) && oldPid != Environment.ProcessId)
@@ -127,7 +131,7 @@ public static class UpsdProgram
             NutLog.Fatal("Either stop the previous instance first, or use the 'reload' command.");
             return 1;
         }
-        if (!File.Exists(pidFile) && !Background.IsChild)
+        if (!File.Exists(pidFile) && !isChild)
         {
             NutLog.Warning($"fopen {pidFile}: No such file or directory");
             NutLog.Warning($"Could not find PID file '{pidFile}' to see if previous upsd instance is already running!\n");
@@ -213,7 +217,7 @@ public static class UpsdProgram
             PidFile.Write(pidFile, Environment.ProcessId);
         else
             NutLog.Info("Running as foreground process, not saving a PID file");
-        if (Background.IsChild)
+        if (isChild)
             NutLog.UseSyslog("upsd");
 
         using var stop = new ManualResetEventSlim();
@@ -226,6 +230,7 @@ public static class UpsdProgram
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, onStop);
 
         server.Start();
+        Background.ReportReady();
         var reloader = Task.Run(async () =>
         {
             while (true)

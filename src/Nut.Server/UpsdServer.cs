@@ -85,7 +85,7 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
                 catch (SocketException e)
                 {
                     socket.Dispose();
-                    NutLog.Warning($"not listening on {address} port {l.Port}: {Libc.StrError(e.NativeErrorCode)}");
+                    NutLog.Warning($"not listening on {address} port {l.Port}: {Libc.StrError(e)}");
                 }
             }
         }
