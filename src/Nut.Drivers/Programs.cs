@@ -9,5 +9,6 @@ public static class Programs
     public static IReadOnlyList<NutProgram> All { get; } =
     [
         new NutProgram("dummy-ups", DummyUps.Run, "Device simulation and repeater driver"),
+        new NutProgram("upsdrvctl", Upsdrvctl.UpsdrvctlProgram.Run, "UPS driver controller"),
     ];
 }

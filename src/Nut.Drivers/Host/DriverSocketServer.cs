@@ -184,11 +184,15 @@ public sealed class DriverSocketServer : IAsyncDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException) { }
-            finally
+            catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 Close();
+                return;
             }
+            // The client finished sending (it may have half-closed right after DUMPALL): stop taking broadcasts,
+            // let the writer deliver what is queued, then it closes the connection.
+            server._clients.TryRemove(this, out _);
+            _out.Writer.TryComplete();
         }
 
         void Handle(IReadOnlyList<string> w)
