@@ -141,11 +141,12 @@ public sealed class RequestHandler
     {
         if (name.StartsWith("server.", StringComparison.OrdinalIgnoreCase))
         {
-            // The UPS name is not even looked up for server.* variables.
+            // The UPS name is not even looked up for server.* variables, and NUT answers with the
+            // variable's own spelling, not the client's.
             if (name.Equals("server.info", StringComparison.OrdinalIgnoreCase))
-                o.Line($"VAR {upsName} {name} \"{NutVersion.ServerInfo}\"");
+                o.Line($"VAR {upsName} server.info \"{NutVersion.ServerInfo}\"");
             else if (name.Equals("server.version", StringComparison.OrdinalIgnoreCase))
-                o.Line($"VAR {upsName} {name} \"{NutVersion.Release}\"");
+                o.Line($"VAR {upsName} server.version \"{NutVersion.Release}\"");
             else
                 o.Error(NutError.VarNotSupported);
             return;
