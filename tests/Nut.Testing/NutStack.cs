@@ -90,6 +90,10 @@ public sealed class NutStack : IDisposable
         return d;
     }
 
+    /// <summary>The running driver process of one UPS.</summary>
+    public Daemon DriverOf(string upsName) =>
+        _drivers.First(d => !d.HasExited && d.Process.StartInfo.ArgumentList.Contains(upsName));
+
     /// <summary>Kills the driver of one UPS with SIGKILL (its socket file stays, as after a crash).</summary>
     public void KillDriver(string upsName)
     {
