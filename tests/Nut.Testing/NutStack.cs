@@ -33,7 +33,12 @@ public sealed class NutStack : IDisposable
             string file = Path.GetFileName(u.DataFile);
             string local = Path.Combine(Dir.FullPath, u.Name + "-" + file);
             if (File.Exists(u.DataFile))
+            {
                 File.Copy(u.DataFile, local);
+                // dummy-once re-reads a file whose mtime changes; a copy stamped "now" can race with the
+                // driver's start-up and be read twice (values SET in between are lost). Make it plainly old.
+                File.SetLastWriteTimeUtc(local, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            }
             ups.Append($"[{u.Name}]\n\tdriver = dummy-ups\n\tport = {Path.GetFileName(local)}\n");
             if (u.Desc is not null) ups.Append($"\tdesc = \"{u.Desc}\"\n");
             ups.Append(u.Extra);
