@@ -151,7 +151,7 @@ public sealed class DriverHost
         var ups = conf.Find(section) ?? throw new DriverFatalException($"Error: Section {section} not found in ups.conf");
         string? driver = ups.Driver;
         if (driver is not null && driver != Prog && driver != "lt-" + Prog)
-            throw new DriverFatalException($"Error: UPS [{section}] is for driver {driver}, but I'm {Prog}!");
+            throw new DriverFatalException($"Error: UPS [{section}] is for driver {driver}, but I'm {Prog}!\n");
         foreach (var s in ups.Settings)
             ApplySetting(s.Key, s.Value, fromCommandLine: false);
     }
