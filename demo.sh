@@ -50,19 +50,29 @@ trap cleanup INT TERM EXIT
 "$bin/dummy-ups" -a demo -F -u "$user" >"$run/dummy-ups.log" 2>&1 & pids+=($!)
 "$bin/upsd" -F -u "$user" >"$run/upsd.log" 2>&1 & pids+=($!)
 
-for _ in $(seq 50); do
-  "$bin/upsc" "demo@127.0.0.1:$port" ups.status >/dev/null 2>&1 && break
+# Ask upsd one question over its plain-text protocol (no client program needed).
+query() {
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf '%s\n' "$1" >&3
+  local line; IFS= read -r -t 2 line <&3; exec 3<&-; exec 3>&-
+  printf '%s\n' "$line"
+}
+for _ in $(seq 100); do
+  case "$(query 'GET VAR demo ups.status' 2>/dev/null)" in VAR*) break ;; esac
   sleep 0.2
 done
 
 cat <<MSG
 NutSharp demo is running (logs in $run).
   UPS:     demo@127.0.0.1:$port   (a power outage plays in a loop, about 2 minutes per cycle)
-  Try:     $bin/upsc demo@127.0.0.1:$port
-           $bin/upsc demo@127.0.0.1:$port ups.status
-           $bin/upsrw -u admin -p demo demo@127.0.0.1:$port
-           $bin/upscmd -l demo@127.0.0.1:$port
-  Debian's NUT clients work too:  upsc demo@127.0.0.1:$port
+  Now:     $(query 'GET VAR demo ups.status')
+  Try, with NUT's clients (apt-get install nut-client):
+           upsc demo@127.0.0.1:$port
+           upsc demo@127.0.0.1:$port ups.status
+           upsrw -u admin -p demo demo@127.0.0.1:$port
+           upscmd -l demo@127.0.0.1:$port
+  or with nothing but bash:
+           exec 3<>/dev/tcp/127.0.0.1/$port; echo 'LIST VAR demo' >&3; timeout 1 cat <&3
 Press Ctrl-C to stop.
 MSG
 wait
