@@ -73,4 +73,27 @@ public sealed class InteropTests
             Assert.True(expected.Stderr == actual.Stderr, $"{what}: stderr differs\nDebian: {expected.Stderr}\nours: {actual.Stderr}");
         }
     }
+
+    [Fact]
+    public void OurDummyUpsRepeatsAUpsOfDebiansServer()
+    {
+        using var upstream = new NutStack(Impl.Debian, Impl.Debian, [new StackUps("dev", Device)]).Start();
+        using var repeater = new NutStack(Impl.Ours, Impl.Ours,
+            [new StackUps("rep", Device, Extra: $"\tport = dev@127.0.0.1:{upstream.Port}\n")]);
+        // The repeater's section: port is the upstream UPS (the later "port" line wins).
+        repeater.Start();
+        string upsc = Paths.Debian("upsc");
+        var original = upstream.Run(upsc, $"dev@127.0.0.1:{upstream.Port}", "battery.charge");
+        var repeated = repeater.Run(upsc, $"rep@127.0.0.1:{repeater.Port}", "battery.charge");
+        Assert.Equal(original.Stdout, repeated.Stdout);
+        Assert.Equal("repeater\n", repeater.Run(upsc, $"rep@127.0.0.1:{repeater.Port}", "driver.parameter.mode").Stdout);
+
+        // A change upstream shows through the repeater within a cycle or two.
+        Assert.Equal(0, upstream.Run(Paths.Debian("upsrw"), "-s", "ups.id=upstream-change", "-u", "admin", "-p", "mypass",
+            $"dev@127.0.0.1:{upstream.Port}").ExitCode);
+        string seen = "";
+        for (int i = 0; i < 60 && seen != "upstream-change\n"; i++, Thread.Sleep(250))
+            seen = repeater.Run(upsc, $"rep@127.0.0.1:{repeater.Port}", "ups.id").Stdout;
+        Assert.Equal("upstream-change\n", seen);
+    }
 }
