@@ -5,13 +5,13 @@ namespace Nut.Testing;
 
 /// <summary>
 /// A raw TCP client for protocol tests: sends exact bytes and reads exact replies. To know where a reply
-/// ends — including "no reply at all" — <see cref="Exchange"/> sends a sentinel request (NETVER) after the
-/// request under test, in a separate write, and reads up to the sentinel's answer.
+/// ends — including "no reply at all" — <see cref="Exchange"/> sends a sentinel request after the request
+/// under test, in a separate write, and reads up to the sentinel's answer. The sentinel's answer must be
+/// unique (a numbered server.version query), or a request with the same answer would be mistaken for it.
 /// </summary>
 public sealed class LineClient : IDisposable
 {
-    const string Sentinel = "NETVER\n";
-    const string SentinelReply = "1.3\n";
+    int _sentinels;
     readonly TcpClient _tcp;
     readonly NetworkStream _stream;
     readonly MemoryStream _pending = new();
@@ -61,14 +61,16 @@ public sealed class LineClient : IDisposable
         if (expectClose)
             return ReadToEnd();
         Thread.Sleep(15); // a separate read() on the server: a parse error discards only its own chunk
-        SendBytes(Encoding.ASCII.GetBytes(Sentinel));
+        string tag = $"sentinel-{++_sentinels}";
+        string sentinelReply = $"VAR {tag} server.version \"2.8.0\"\n";
+        SendBytes(Encoding.ASCII.GetBytes($"GET VAR {tag} server.version\n"));
         var all = new StringBuilder();
         var buffer = new byte[65536];
         while (true)
         {
             string text = all.ToString();
-            if (text.EndsWith(SentinelReply, StringComparison.Ordinal))
-                return text[..^SentinelReply.Length];
+            if (text.EndsWith(sentinelReply, StringComparison.Ordinal))
+                return text[..^sentinelReply.Length];
             int n;
             try { n = _stream.Read(buffer); }
             catch (IOException) { return text.Length == 0 ? null : text; }
