@@ -1,4 +1,5 @@
 using Nut.Core.Programs;
+using Nut.Tools.Clients;
 
 namespace Nut.Tools;
 
@@ -7,5 +8,8 @@ public static class Programs
 {
     public static IReadOnlyList<NutProgram> All { get; } =
     [
+        new NutProgram("upsc", UpscProgram.Run, "Lists UPSes, their variables and clients"),
+        new NutProgram("upscmd", UpscmdProgram.Run, "Runs instant commands"),
+        new NutProgram("upsrw", UpsrwProgram.Run, "Lists and sets writable variables"),
     ];
 }
