@@ -11,5 +11,6 @@ public static class Programs
         new NutProgram("upsc", UpscProgram.Run, "Lists UPSes, their variables and clients"),
         new NutProgram("upscmd", UpscmdProgram.Run, "Runs instant commands"),
         new NutProgram("upsrw", UpsrwProgram.Run, "Lists and sets writable variables"),
+        new NutProgram("upslog", Upslog.UpslogProgram.Run, "Logs UPS values to a file"),
     ];
 }

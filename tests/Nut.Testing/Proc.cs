@@ -100,8 +100,13 @@ public sealed class Daemon : IDisposable
         return false;
     }
 
+    bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!Process.HasExited)
         {
             Posix.Kill(Pid, Posix.SIGTERM);

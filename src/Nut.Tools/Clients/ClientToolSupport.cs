@@ -3,7 +3,7 @@ using Nut.Client;
 namespace Nut.Tools.Clients;
 
 /// <summary>What NUT's client programs share: connecting the way libupsclient does, and its messages.</summary>
-internal static class ClientToolSupport
+public static class ClientToolSupport
 {
     /// <summary>
     /// Connects; with <paramref name="trySsl"/> (upsc, upslog) STARTTLS is tried first, as Debian's NSS-built
