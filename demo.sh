@@ -66,11 +66,11 @@ cat <<MSG
 NutSharp demo is running (logs in $run).
   UPS:     demo@127.0.0.1:$port   (a power outage plays in a loop, about 2 minutes per cycle)
   Now:     $(query 'GET VAR demo ups.status')
-  Try, with NUT's clients (apt-get install nut-client):
-           upsc demo@127.0.0.1:$port
-           upsc demo@127.0.0.1:$port ups.status
-           upsrw -u admin -p demo demo@127.0.0.1:$port
-           upscmd -l demo@127.0.0.1:$port
+  Try:
+           $bin/upsc demo@127.0.0.1:$port
+           $bin/upsc demo@127.0.0.1:$port ups.status
+           $bin/upsrw -u admin -p demo demo@127.0.0.1:$port
+           $bin/upscmd -l demo@127.0.0.1:$port
   or with nothing but bash:
            exec 3<>/dev/tcp/127.0.0.1/$port; echo 'LIST VAR demo' >&3; timeout 1 cat <&3
 Press Ctrl-C to stop.

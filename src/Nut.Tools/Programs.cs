@@ -12,5 +12,6 @@ public static class Programs
         new NutProgram("upscmd", UpscmdProgram.Run, "Runs instant commands"),
         new NutProgram("upsrw", UpsrwProgram.Run, "Lists and sets writable variables"),
         new NutProgram("upslog", Upslog.UpslogProgram.Run, "Logs UPS values to a file"),
+        new NutProgram("nut-plot", Plot.NutPlotProgram.Run, "Charts an upslog file as SVG or PNG"),
     ];
 }
