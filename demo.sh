@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
-[ -x artifacts/bin/upsd ] && [ -x artifacts/bin/dummy-ups ] || ./build.sh
+[ -x artifacts/bin/upsd ] && [ -x artifacts/bin/dummy-ups ] && [ -x artifacts/bin/upsc ] || ./build.sh
 bin=$root/artifacts/bin
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \

@@ -109,6 +109,33 @@ public sealed class UpslogTests
         Assert.All(Lines(own), l => Assert.Equal($"b@127.0.0.1:{stack.Port} OL", l));
     }
 
+    [Fact]
+    public void InTheBackgroundWithAPidFileAndAUser()
+    {
+        using var stack = new NutStack(Impl.Ours, Impl.Ours, [new StackUps("dev", Device)]).Start();
+        string file = stack.Dir["bg.log"], pid = stack.Dir["bg.pid"];
+        // -B: the command returns once the logger runs in the background; -u: it becomes that user.
+        var start = stack.Run(Paths.Ours("upslog"), "-B", "-u", "root", "-s", $"dev@127.0.0.1:{stack.Port}", "-l", file, "-i", "1",
+            "-p", pid, "-f", "%VAR ups.status%");
+        Assert.Equal(0, start.ExitCode);
+        Assert.Contains($"logging status of dev@127.0.0.1:{stack.Port} to {file} (1s intervals)", start.Stdout);
+        int daemon = int.Parse(File.ReadAllText(pid).Trim());
+        try
+        {
+            var end = DateTime.UtcNow.AddSeconds(20);
+            while (Lines(file).Count < 2 && DateTime.UtcNow < end) Thread.Sleep(100);
+            Assert.True(Lines(file).Count >= 2, "the background upslog wrote nothing");
+            Assert.All(Lines(file), l => Assert.Equal("OL", l));
+        }
+        finally
+        {
+            Posix.Kill(daemon, Posix.SIGTERM);
+        }
+        var gone = DateTime.UtcNow.AddSeconds(10);
+        while (File.Exists(pid) && DateTime.UtcNow < gone) Thread.Sleep(100);
+        Assert.False(File.Exists(pid), "the PID file stays after SIGTERM");
+    }
+
     [Theory]
     [InlineData()]
     [InlineData("-h")]
