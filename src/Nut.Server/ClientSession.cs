@@ -13,6 +13,8 @@ namespace Nut.Server;
 /// chunk of input written back in one piece (TCP_NODELAY on — NUT's one-write-per-line without it costs a
 /// client 44 ms per multi-line reply). A client that sends nothing complete for 60 s is dropped, as in NUT;
 /// one that stops reading its replies is dropped after <see cref="WriteTimeout"/> without slowing anyone else.
+/// Both time-outs are checked by the server's once-a-second sweep (<see cref="CheckTimeouts"/>): arming a
+/// timer per request would cost more than answering it.
 /// </summary>
 public sealed class ClientSession
 {
@@ -26,6 +28,9 @@ public sealed class ClientSession
     readonly RequestHandler _handler;
     readonly Action<ClientSession> _closed;
     Stream _stream;
+    byte[] _out = [];
+    long _lastLine = Environment.TickCount64;
+    long _writeStarted; // 0: no write in progress
 
     public ClientSession(Socket socket, RequestHandler handler, Action<ClientSession> closed)
     {
@@ -73,14 +78,12 @@ public sealed class ClientSession
 
     async Task ServeAsync(CancellationToken serverStop)
     {
-        var reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, leaveOpen: true));
+        var reader = CreateReader(_stream);
         var tokenizer = new NutTokenizer();
         var output = new StringBuilder(256);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(serverStop);
-        idle.CancelAfter(IdleTimeout);
         while (true)
         {
-            ReadResult result = await reader.ReadAsync(idle.Token).ConfigureAwait(false);
+            ReadResult result = await reader.ReadAsync(serverStop).ConfigureAwait(false);
             ReadOnlySequence<byte> buffer = result.Buffer;
             bool completedLine = false;
             foreach (var segment in buffer)
@@ -97,7 +100,7 @@ public sealed class ClientSession
                 output.Clear();
             }
             if (completedLine)
-                idle.CancelAfter(IdleTimeout);
+                Volatile.Write(ref _lastLine, Environment.TickCount64);
             if (State.CloseRequested || result.IsCompleted)
                 return;
             if (State.TlsRequested)
@@ -108,10 +111,17 @@ public sealed class ClientSession
                     return;
                 _stream = await TlsUpgrade(_stream, serverStop).ConfigureAwait(false);
                 State.IsTls = true;
-                reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, leaveOpen: true));
+                reader = CreateReader(_stream);
             }
         }
     }
+
+    /// <summary>
+    /// Zero-byte reads: an idle connection waits for data without holding a buffer, so ten thousand idle
+    /// clients cost no read buffers at all (a 4 KiB buffer each would be 40 MB).
+    /// </summary>
+    static PipeReader CreateReader(Stream stream) =>
+        PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
 
     /// <summary>Feeds bytes to the tokenizer and answers each completed line. False on a parse error.</summary>
     bool Process(ReadOnlySpan<byte> bytes, NutTokenizer tokenizer, StringBuilder output, ref bool completedLine)
@@ -137,17 +147,31 @@ public sealed class ClientSession
 
     async Task WriteAsync(StringBuilder output, CancellationToken serverStop)
     {
-        byte[] bytes = ArrayPool<byte>.Shared.Rent(output.Length);
-        try
+        if (_out.Length < output.Length)
+            _out = new byte[Math.Max(output.Length, 256)]; // grown on demand: idle clients hold nothing
+        int n = 0;
+        foreach (var chunk in output.GetChunks())
+            n += Encoding.Latin1.GetBytes(chunk.Span, _out.AsSpan(n)); // replies are ASCII: one byte a char
+        Volatile.Write(ref _writeStarted, Environment.TickCount64);
+        await _stream.WriteAsync(_out.AsMemory(0, n), serverStop).ConfigureAwait(false);
+        Volatile.Write(ref _writeStarted, 0);
+    }
+
+    /// <summary>
+    /// Called about once a second by the server: drops this client when it has sent nothing complete for
+    /// <see cref="IdleTimeout"/> (NUT's rule) or has left a reply undelivered for <see cref="WriteTimeout"/>.
+    /// </summary>
+    public void CheckTimeouts(long now)
+    {
+        long started = Volatile.Read(ref _writeStarted);
+        if (started != 0 && now - started > (long)WriteTimeout.TotalMilliseconds)
         {
-            int n = Encoding.Latin1.GetBytes(output.ToString(), bytes);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(serverStop);
-            timeout.CancelAfter(WriteTimeout);
-            await _stream.WriteAsync(bytes.AsMemory(0, n), timeout.Token).ConfigureAwait(false);
+            NutLog.Warning($"Client {State.Address} has not read its replies for {WriteTimeout.TotalSeconds:0} s: disconnecting it");
+            Abort();
         }
-        finally
+        else if (started == 0 && now - Volatile.Read(ref _lastLine) > (long)IdleTimeout.TotalMilliseconds)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            Abort();
         }
     }
 

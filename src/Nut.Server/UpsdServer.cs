@@ -200,8 +200,13 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
                 foreach (var ups in _upsList)
                     ups.Link?.Tick();
+                long now = Environment.TickCount64;
+                foreach (var session in _sessions.Keys)
+                    session.CheckTimeouts(now);
+            }
         }
         catch (OperationCanceledException) { }
     }
