@@ -197,6 +197,8 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
     async Task TickLoop()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _clock);
+        int quietTicks = 0;
+        long lastAllocated = GC.GetTotalAllocatedBytes();
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
@@ -206,10 +208,33 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
                 long now = Environment.TickCount64;
                 foreach (var session in _sessions.Keys)
                     session.CheckTimeouts(now);
+                TrimAfterBusyPeriod(ref quietTicks, ref lastAllocated);
             }
         }
         catch (OperationCanceledException) { }
     }
+
+    /// <summary>Megabytes allocated during a busy period after which, once quiet, the heap is given back.</summary>
+    const long TrimThresholdBytes = 64L << 20;
+
+    /// <summary>
+    /// A burst of clients grows the GC heap, and the GC keeps it for the next burst; on a router or a Pi that
+    /// memory is better returned. After 5 quiet seconds following heavy allocation, compact and decommit once.
+    /// </summary>
+    static void TrimAfterBusyPeriod(ref int quietTicks, ref long lastAllocated)
+    {
+        long allocated = GC.GetTotalAllocatedBytes();
+        bool busy = allocated - lastAllocated > 1L << 20; // more than 1 MB this second: still busy
+        quietTicks = busy ? 0 : quietTicks + 1;
+        if (quietTicks == 5 && allocated - s_allocatedAtLastTrim > TrimThresholdBytes)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            s_allocatedAtLastTrim = allocated;
+        }
+        lastAllocated = allocated;
+    }
+
+    static long s_allocatedAtLastTrim;
 
     public async ValueTask DisposeAsync()
     {
