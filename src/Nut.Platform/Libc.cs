@@ -14,6 +14,61 @@ public static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEuid();
 
+    [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
+    private static partial int Dup2(int oldFd, int newFd);
+
+    /// <summary>
+    /// Points standard input, output and error at /dev/null, as a daemon does once it has reported that it is
+    /// up (the streams it was started with may be a terminal, or a file its starter is about to delete).
+    /// </summary>
+    public static void DetachStandardStreams()
+    {
+        using var devNull = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.ReadWrite);
+        int fd = (int)devNull.DangerousGetHandle();
+        for (int target = 0; target <= 2; target++)
+            Dup2(fd, target);
+    }
+
+    [LibraryImport("libc", EntryPoint = "getppid")]
+    public static partial int GetPPid();
+
+    // fcntl is variadic in C; on Linux (x86-64 and arm64) an int third argument travels exactly like a fixed one.
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
+
+    const int F_GETFD = 1, F_SETFD = 2, FD_CLOEXEC = 1;
+
+    /// <summary>
+    /// Marks a descriptor close-on-exec, so programs we start do not inherit it (a pipe end inherited from a
+    /// parent process, for example). Returns false when the descriptor is not open.
+    /// </summary>
+    public static bool SetCloseOnExec(int fd)
+    {
+        int flags = Fcntl(fd, F_GETFD, 0);
+        return flags >= 0 && Fcntl(fd, F_SETFD, flags | FD_CLOEXEC) == 0;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int PollNative(PollFd* fds, nuint count, int timeoutMs);
+
+    public const short POLLIN = 0x001, POLLOUT = 0x004, POLLERR = 0x008, POLLHUP = 0x010, POLLNVAL = 0x020;
+
+    /// <summary>poll(2) on one descriptor: the returned events (0 when none within the time-out, -1 on error).</summary>
+    public static int Poll(int fd, short events, int timeoutMs)
+    {
+        var p = new PollFd { Fd = fd, Events = events };
+        int n = PollNative(&p, 1, timeoutMs);
+        return n < 0 ? -1 : p.Revents;
+    }
+
     [LibraryImport("libc", EntryPoint = "setsid", SetLastError = true)]
     public static partial int SetSid();
 

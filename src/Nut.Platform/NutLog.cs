@@ -46,6 +46,12 @@ public static partial class NutLog
 
     public static void Error(string message) => Write(3, message, 0);
 
+    /// <summary>A critical condition (LOG_CRIT), e.g. upsmon starting a power-fail shutdown.</summary>
+    public static void Critical(string message) => Write(2, message, 0);
+
+    /// <summary>Action must be taken immediately (LOG_ALERT), e.g. upsmon losing the means to shut down.</summary>
+    public static void Alert(string message) => Write(1, message, 0);
+
     /// <summary>A debug message shown from <paramref name="level"/> up (upsdebugx).</summary>
     public static void Debug(int level, string message)
     {

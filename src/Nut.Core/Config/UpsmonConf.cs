@@ -6,28 +6,77 @@ namespace Nut.Core.Config;
 public sealed record MonitorEntry(string UpsName, string Host, int Port, int PowerValue, string User, string Password,
     bool IsPrimary, int Line)
 {
-    /// <summary>The <c>ups@host[:port]</c> text as written.</summary>
+    /// <summary>The <c>ups@host[:port]</c> text as written (upsmon's name for the UPS in messages and UPSNAME).</summary>
     public required string System { get; init; }
+
+    /// <summary>Why the system name cannot be split (NUT's splitaddr message), or null. NUT keeps such a UPS —
+    /// it counts in the power sum — and fails at every connection attempt.</summary>
+    public string? AddressError { get; init; }
 }
 
 /// <summary>
-/// upsmon.conf (spec/config-files.md §5, spec/upsmon.md). Keywords are case-sensitive (DEBUG_MIN excepted);
-/// an unknown directive is a warning "&lt;file&gt; line &lt;n&gt;: invalid directive ..."; a MONITOR line that
-/// cannot be used is an error naming the line and what was expected.
+/// upsmon.conf (spec/config-files.md §5, spec/upsmon.md), read as NUT 2.8.0's upsmon reads it — every message
+/// below was checked against Debian's upsmon. Keywords are case-sensitive, DEBUG_MIN excepted. A directive with
+/// too few words, or unknown, gets "&lt;file&gt; line &lt;n&gt;: invalid directive ..." (n counted NUT's way, see
+/// <see cref="TokenizedLine.NutLineNumber"/>). Only an old-style 5-word MONITOR line is fatal (<see cref="Fatal"/>,
+/// and reading stops there as upsmon does); everything else NUT tolerates is a warning. Numbers are read like C's atoi, as NUT does, with a warning of our
+/// own when the text is not a plain number. Newer directives (SHUTDOWNEXIT, OFFDURATION, ...) are accepted,
+/// although 2.8.0 calls them invalid, so that files written for later releases load.
 /// </summary>
 public sealed class UpsmonConf
 {
+    /// <summary>NUT's two lines for a MONITOR line without a user name (the first is the diagnostic's message).</summary>
+    public const string OldStyleMonitorMessage = "Unable to use old-style MONITOR line without a username";
+    public const string OldStyleMonitorHint = "Convert it and add a username to upsd.users - see the documentation";
+
     readonly List<ConfigDiagnostic> _diagnostics = [];
     readonly List<MonitorEntry> _monitors = [];
     readonly Dictionary<string, string> _messages = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, NotifyFlags> _flags = new(StringComparer.OrdinalIgnoreCase);
 
     public string FileName { get; }
-    UpsmonConf(string fileName) => FileName = fileName;
+
+    UpsmonConf(string fileName, UpsmonConf? previous)
+    {
+        FileName = fileName;
+        if (previous is null)
+            return;
+        // NUT reloads by parsing the file over its current settings: a directive deleted from the file keeps
+        // the value it had. Monitors and CERTHOST lines are rebuilt from the file.
+        foreach (var (k, v) in previous._messages) _messages[k] = v;
+        foreach (var (k, v) in previous._flags) _flags[k] = v;
+        MinSupplies = previous.MinSupplies;
+        ShutdownCmd = previous.ShutdownCmd;
+        NotifyCmd = previous.NotifyCmd;
+        PowerDownFlag = previous.PowerDownFlag;
+        PollFreq = previous.PollFreq;
+        PollFreqAlert = previous.PollFreqAlert;
+        HostSync = previous.HostSync;
+        DeadTime = previous.DeadTime;
+        RbWarnTime = previous.RbWarnTime;
+        NoCommWarnTime = previous.NoCommWarnTime;
+        FinalDelay = previous.FinalDelay;
+        RunAsUser = previous.RunAsUser;
+        CertPath = previous.CertPath;
+        CertIdent = previous.CertIdent;
+        CertVerify = previous.CertVerify;
+        ForceSsl = previous.ForceSsl;
+        DebugMin = previous.DebugMin;
+        OffDuration = previous.OffDuration;
+        OverDuration = previous.OverDuration;
+        ObLbDuration = previous.ObLbDuration;
+        AlarmCritical = previous.AlarmCritical;
+        ShutdownExit = previous.ShutdownExit;
+        PollFailLogThrottleMax = previous.PollFailLogThrottleMax;
+    }
 
     public IReadOnlyList<ConfigDiagnostic> Diagnostics => _diagnostics;
+    /// <summary>True when upsmon must refuse the file ("Fatal error: unusable configuration"), or a line was lost
+    /// to a parse error (NUT only logs those: check <see cref="ConfigDiagnostic.Message"/>'s "Parse error: ").</summary>
     public bool HasErrors => _diagnostics.Any(d => d.IsError);
     public IReadOnlyList<MonitorEntry> Monitors => _monitors;
+    /// <summary>The line upsmon stops at ("Fatal error: unusable configuration"), or null. Reading stops there too.</summary>
+    public ConfigDiagnostic? Fatal { get; private set; }
     public int MinSupplies { get; private set; } = 1;
     public string? ShutdownCmd { get; private set; }
     public string? NotifyCmd { get; private set; }
@@ -46,12 +95,13 @@ public sealed class UpsmonConf
     public bool CertVerify { get; private set; }
     public bool ForceSsl { get; private set; }
     public int? DebugMin { get; private set; }
-    /// <summary>Newer directives, accepted with NUT's defaults.</summary>
+    /// <summary>Newer directives, accepted with the defaults of the releases that added them.</summary>
     public int OffDuration { get; private set; } = 30;
     public int OverDuration { get; private set; } = -1;
     public int ObLbDuration { get; private set; }
     public bool AlarmCritical { get; private set; } = true;
     public string? ShutdownExit { get; private set; }
+    public int? PollFailLogThrottleMax { get; private set; }
 
     /// <summary>The message for a notification type: NOTIFYMSG if given, else NUT's stock text.</summary>
     public string Message(string type) => _messages.TryGetValue(type, out var m) ? m : NotifyTypes.Find(type)?.DefaultMessage ?? type;
@@ -59,100 +109,128 @@ public sealed class UpsmonConf
     /// <summary>The flags for a notification type: NOTIFYFLAG if given, else NUT's default.</summary>
     public NotifyFlags Flags(string type) => _flags.TryGetValue(type, out var f) ? f : NotifyTypes.Find(type)?.DefaultFlags ?? NotifyFlags.Syslog;
 
-    public static UpsmonConf Load(string path) => Parse(path, ConfigFile.ReadBytes(path));
+    /// <summary>True when the file set the message or flags of <paramref name="type"/> (NOTIFYMSG / NOTIFYFLAG).</summary>
+    public bool HasCustomMessage(string type) => _messages.ContainsKey(type);
+    public bool HasCustomFlags(string type) => _flags.ContainsKey(type);
 
-    public static UpsmonConf Parse(string fileName, ReadOnlySpan<byte> content)
+    /// <summary>Reads the file; <paramref name="previous"/> (a reload) supplies the values the file does not set.</summary>
+    public static UpsmonConf Load(string path, UpsmonConf? previous = null) => Parse(path, ConfigFile.ReadBytes(path), previous);
+
+    public static UpsmonConf Parse(string fileName, ReadOnlySpan<byte> content, UpsmonConf? previous = null)
     {
-        var conf = new UpsmonConf(fileName);
+        var conf = new UpsmonConf(fileName, previous);
         foreach (var line in ConfigFile.Lines(fileName, content, conf._diagnostics))
-            conf.Apply(line.Words, line.LineNumber);
+        {
+            conf.Apply(line);
+            if (conf.Fatal is not null)
+                break; // upsmon exits on the spot: it never reads the lines after
+        }
         return conf;
     }
 
-    void Apply(string[] w, int line)
+    void Apply(TokenizedLine tokenized)
     {
+        string[] w = tokenized.Words;
+        int line = tokenized.LineNumber;
         string key = w[0];
         if (key.Equals("DEBUG_MIN", StringComparison.OrdinalIgnoreCase) && w.Length >= 2)
         {
-            DebugMin = CInt.Atoi(w[1]);
+            if (int.TryParse(w[1], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int level) && level >= 0)
+                DebugMin = level;
+            else
+                Warn(line, "WARNING : Invalid DEBUG_MIN value found in upsmon.conf global settings");
             return;
         }
-        if (w.Length < 2)
-        {
-            Invalid(w, line);
+        if (w.Length >= 2 && ApplyTwoWords(w, line))
             return;
-        }
+        if (w.Length >= 3 && ApplyThreeWords(w, line))
+            return;
+        if (w.Length >= 5 && ApplyFiveWords(w, line))
+            return;
+        Warn(line, $"{FileName} line {tokenized.NutLineNumber}: invalid directive {string.Join(' ', w)}");
+    }
+
+    bool ApplyTwoWords(string[] w, int line)
+    {
+        string key = w[0], value = w[1];
         switch (key)
         {
-            case "MONITOR": Monitor(w, line); return;
-            case "MINSUPPLIES": MinSupplies = Number(w[1], line, key, MinSupplies, allowNegative: false); return;
-            case "SHUTDOWNCMD": ShutdownCmd = w[1]; return;
-            case "NOTIFYCMD": NotifyCmd = w[1]; return;
-            case "POWERDOWNFLAG": PowerDownFlag = w[1]; return;
-            case "POLLFREQ": PollFreq = Number(w[1], line, key, PollFreq); return;
-            case "POLLFREQALERT": PollFreqAlert = Number(w[1], line, key, PollFreqAlert); return;
-            case "HOSTSYNC": HostSync = Number(w[1], line, key, HostSync); return;
-            case "DEADTIME": DeadTime = Number(w[1], line, key, DeadTime); return;
-            case "RBWARNTIME": RbWarnTime = Number(w[1], line, key, RbWarnTime); return;
-            case "NOCOMMWARNTIME": NoCommWarnTime = Number(w[1], line, key, NoCommWarnTime); return;
-            case "FINALDELAY": FinalDelay = Number(w[1], line, key, FinalDelay); return;
-            case "RUN_AS_USER": RunAsUser = w[1]; return;
-            case "CERTPATH": CertPath = w[1]; return;
-            case "CERTIDENT" when w.Length >= 3: CertIdent = (w[1], w[2]); return;
-            case "CERTHOST" when w.Length >= 5: CertHosts.Add((w[1], w[2], CInt.Atoi(w[3]) != 0, CInt.Atoi(w[4]) != 0)); return;
-            case "CERTVERIFY": CertVerify = CInt.Atoi(w[1]) != 0; return;
-            case "FORCESSL": ForceSsl = CInt.Atoi(w[1]) != 0; return;
-            case "OFFDURATION": OffDuration = CInt.Atoi(w[1]); return;
-            case "OVERDURATION": OverDuration = CInt.Atoi(w[1]); return;
-            case "OBLBDURATION": ObLbDuration = CInt.Atoi(w[1]); return;
-            case "ALARMCRITICAL": AlarmCritical = UpsdConf.ParseBool(w[1]) ?? true; return;
-            case "SHUTDOWNEXIT": ShutdownExit = w[1]; return;
-            case "POLLFAIL_LOG_THROTTLE_MAX": return;
-            case "NOTIFYMSG" when w.Length >= 3:
-                if (NotifyTypes.Find(w[1]) is null) Warn(line, $"NOTIFYMSG: unknown notify type {w[1]}: expected one of {string.Join(", ", NotifyTypes.All.Select(t => t.Name))}");
-                else _messages[w[1]] = w[2];
-                return;
-            case "NOTIFYFLAG" when w.Length >= 3:
-                NotifyFlag(w[1], w[2], line);
-                return;
+            case "SHUTDOWNCMD": ShutdownCmd = value; return true;
+            case "NOTIFYCMD": NotifyCmd = value; return true;
+            case "POWERDOWNFLAG": PowerDownFlag = value; return true;
+            case "RUN_AS_USER": RunAsUser = value; return true;
+            case "CERTPATH": CertPath = value; return true;
+            case "CERTVERIFY": CertVerify = Number(key, value, line) != 0; return true;
+            case "FORCESSL": ForceSsl = Number(key, value, line) != 0; return true;
+            case "POLLFREQ": PollFreq = NotNegative(key, value, line, PollFreq); return true;
+            case "POLLFREQALERT": PollFreqAlert = NotNegative(key, value, line, PollFreqAlert); return true;
+            case "FINALDELAY": FinalDelay = NotNegative(key, value, line, FinalDelay); return true;
+            case "MINSUPPLIES": MinSupplies = NotNegative(key, value, line, MinSupplies); return true;
+            case "HOSTSYNC": HostSync = Number(key, value, line); return true;
+            case "DEADTIME": DeadTime = Number(key, value, line); return true;
+            case "RBWARNTIME": RbWarnTime = Number(key, value, line); return true;
+            case "NOCOMMWARNTIME": NoCommWarnTime = Number(key, value, line); return true;
+            // Later releases' directives (2.8.0 calls them invalid).
+            case "SHUTDOWNEXIT": ShutdownExit = value; return true;
+            case "OFFDURATION": OffDuration = Number(key, value, line); return true;
+            case "OVERDURATION": OverDuration = Number(key, value, line); return true;
+            case "OBLBDURATION": ObLbDuration = Number(key, value, line); return true;
+            case "ALARMCRITICAL": AlarmCritical = UpsdConf.ParseBool(value) ?? true; return true;
+            case "POLLFAIL_LOG_THROTTLE_MAX": PollFailLogThrottleMax = Number(key, value, line); return true;
         }
-        Invalid(w, line);
+        return false;
+    }
+
+    bool ApplyThreeWords(string[] w, int line)
+    {
+        switch (w[0])
+        {
+            case "NOTIFYMSG":
+                if (NotifyTypes.Find(w[1]) is null)
+                    Warn(line, $"'{w[1]}' is not a valid notify event name");
+                else
+                    _messages[w[1]] = w[2];
+                return true;
+            case "NOTIFYFLAG":
+                NotifyFlag(w[1], w[2], line);
+                return true;
+            case "CERTIDENT":
+                CertIdent = (w[1], w[2]);
+                return true;
+        }
+        return false;
+    }
+
+    bool ApplyFiveWords(string[] w, int line)
+    {
+        switch (w[0])
+        {
+            case "CERTHOST":
+                CertHosts.Add((w[1], w[2], Number(w[0], w[3], line) != 0, Number(w[0], w[4], line) != 0));
+                return true;
+            case "MONITOR" when w.Length == 5:
+                Fatal = new ConfigDiagnostic(FileName, line, OldStyleMonitorMessage, IsError: true);
+                _diagnostics.Add(Fatal);
+                return true;
+            case "MONITOR":
+                Monitor(w, line);
+                return true;
+        }
+        return false;
     }
 
     void Monitor(string[] w, int line)
     {
-        if (w.Length < 6)
-        {
-            Error(line, "MONITOR needs 5 words after it: <ups>@<host>[:<port>] <powervalue> <user> <password> <primary|secondary>"
-                + (w.Length == 5 ? " (the old 4-word form without a user name is no longer accepted)" : ""));
-            return;
-        }
         string system = w[1];
-        int at = system.IndexOf('@');
-        string upsName = at < 0 ? system : system[..at];
-        string hostPart = at < 0 ? "localhost" : system[(at + 1)..];
-        string host = hostPart;
-        int port = NutPaths.DefaultPort;
-        int colon = hostPart.LastIndexOf(':');
-        if (hostPart.StartsWith('['))
+        int powerValue = Number("MONITOR " + system + " power value", w[2], line);
+        if (powerValue < 0)
         {
-            int close = hostPart.IndexOf(']');
-            host = close > 0 ? hostPart[1..close] : hostPart;
-            if (close > 0 && close + 1 < hostPart.Length && hostPart[close + 1] == ':') port = CInt.Atoi(hostPart.AsSpan(close + 2));
-        }
-        else if (colon >= 0)
-        {
-            host = hostPart[..colon];
-            port = CInt.Atoi(hostPart.AsSpan(colon + 1));
-        }
-        if (port < 1 || port > 65535)
-        {
-            Error(line, $"MONITOR {system}: expected a port from 1 to 65535 after ':'");
+            Warn(line, $"UPS [{system}]: ignoring invalid power value [{w[2]}]");
             return;
         }
-        if (!CInt.StartsWithDigit(w[2]) || CInt.Atoi(w[2]) < 0)
+        if (_monitors.Any(m => m.System == system))
         {
-            Error(line, $"MONITOR {system}: the power value must be a number 0 or above, got '{w[2]}'");
+            Warn(line, $"Warning: ignoring duplicate UPS [{system}]");
             return;
         }
         bool primary;
@@ -161,57 +239,71 @@ public sealed class UpsmonConf
             case "primary" or "master": primary = true; break;
             case "secondary" or "slave": primary = false; break;
             default:
-                Error(line, $"MONITOR {system}: expected primary or secondary (or master/slave), got '{w[5]}'");
-                return;
+                Warn(line, $"MONITOR {system}: expected primary or secondary (or master/slave), got '{w[5]}': NUT takes it as secondary");
+                primary = false;
+                break;
         }
-        if (_monitors.Any(m => m.System == system))
+        var name = SystemName.Split(system);
+        if (name.Error is not null)
+            Warn(line, $"MONITOR {system}: {name.Error}: expected <upsname>@<host>[:<port>] with a port from 1 to 65535 (upsmon keeps the UPS but cannot connect to it)");
+        _monitors.Add(new MonitorEntry(name.UpsName, name.Host, name.Port, powerValue, w[3], w[4], primary, line)
         {
-            Warn(line, $"Warning: ignoring duplicate MONITOR line for {system}");
-            return;
-        }
-        _monitors.Add(new MonitorEntry(upsName, host, port, CInt.Atoi(w[2]), w[3], w[4], primary, line) { System = system });
+            System = system,
+            AddressError = name.Error,
+        });
     }
 
     void NotifyFlag(string type, string flags, int line)
     {
         if (NotifyTypes.Find(type) is null)
         {
-            Warn(line, $"NOTIFYFLAG: unknown notify type {type}: expected one of {string.Join(", ", NotifyTypes.All.Select(t => t.Name))}");
+            Warn(line, $"Warning: invalid notify type [{type}]");
             return;
         }
         var result = NotifyFlags.None;
         foreach (var word in flags.Split('+'))
         {
-            result |= word switch
+            switch (word)
             {
-                "SYSLOG" => NotifyFlags.Syslog,
-                "WALL" => NotifyFlags.Wall,
-                "EXEC" => NotifyFlags.Exec,
-                "IGNORE" => NotifyFlags.Ignore,
-                _ => Bad(word),
-            };
+                case "SYSLOG": result |= NotifyFlags.Syslog; break;
+                case "WALL": result |= NotifyFlags.Wall; break;
+                case "EXEC": result |= NotifyFlags.Exec; break;
+                case "IGNORE": result |= NotifyFlags.Ignore; break;
+                default: Warn(line, $"Invalid notify flag: [{word}]"); break;
+            }
         }
         _flags[type] = result;
-
-        NotifyFlags Bad(string word)
-        {
-            Warn(line, $"NOTIFYFLAG {type}: unknown flag {word}: expected SYSLOG, WALL, EXEC or IGNORE joined with +");
-            return NotifyFlags.None;
-        }
     }
 
-    int Number(string text, int line, string key, int fallback, bool allowNegative = true)
+    /// <summary>C's atoi, as NUT reads numbers; a warning of ours when the text is not a plain number.</summary>
+    int Number(string what, string text, int line)
     {
-        if (!CInt.StartsWithDigit(text) && !(allowNegative && text.StartsWith('-')))
-        {
-            Error(line, $"{key}: expected a number of seconds, got '{text}'");
-            return fallback;
-        }
         int n = CInt.Atoi(text);
-        return !allowNegative && n < 0 ? fallback : n;
+        if (!IsPlainInteger(text))
+            Warn(line, $"{what}: expected a whole number, got '{text}' (NUT reads it as {n})");
+        return n;
     }
 
-    void Invalid(string[] w, int line) => Warn(line, $"{FileName} line {line}: invalid directive {string.Join(' ', w)}");
+    /// <summary>NUT ignores a negative POLLFREQ, POLLFREQALERT, FINALDELAY or MINSUPPLIES and keeps the value it had.</summary>
+    int NotNegative(string key, string text, int line, int current)
+    {
+        int n = Number(key, text, line);
+        if (n >= 0)
+            return n;
+        Warn(line, $"Ignoring invalid {key} value: {n}");
+        return current;
+    }
+
+    static bool IsPlainInteger(string s)
+    {
+        int i = s.Length > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+        if (i == s.Length)
+            return false;
+        for (; i < s.Length; i++)
+            if (s[i] is < '0' or > '9')
+                return false;
+        return true;
+    }
+
     void Warn(int line, string message) => _diagnostics.Add(new ConfigDiagnostic(FileName, line, message));
-    void Error(int line, string message) => _diagnostics.Add(new ConfigDiagnostic(FileName, line, message, IsError: true));
 }

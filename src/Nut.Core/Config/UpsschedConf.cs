@@ -1,26 +1,42 @@
 namespace Nut.Core.Config;
 
-/// <summary>What an AT line does.</summary>
-public enum UpsschedAction { StartTimer, CancelTimer, Execute }
+/// <summary>What an AT line does. <see cref="Invalid"/>: an unknown command word, which NUT reports
+/// ("Invalid command: &lt;word&gt;") only when an event matches the line.</summary>
+public enum UpsschedAction { StartTimer, CancelTimer, Execute, Invalid }
 
 /// <summary>
 /// <c>AT &lt;notifytype&gt; &lt;ups|*&gt; START-TIMER &lt;name&gt; &lt;seconds&gt;</c>, <c>CANCEL-TIMER &lt;name&gt; [&lt;cmd&gt;]</c>
-/// or <c>EXECUTE &lt;cmd&gt;</c>.
+/// or <c>EXECUTE &lt;cmd&gt;</c>. <see cref="Argument"/> is the word after the command, <see cref="Extra"/> the
+/// one after that (the seconds, the cancel command), or null; further words are ignored, as in NUT.
 /// </summary>
 public sealed record UpsschedRule(string NotifyType, string Ups, UpsschedAction Action, string Argument, string? Extra, int Line)
 {
+    /// <summary>The command word as written (what "Invalid command: ..." names).</summary>
+    public string Command { get; init; } = "";
+
+    /// <summary>The CMDSCRIPT in effect when NUT read this line: it acts line by line, so a CMDSCRIPT given
+    /// between AT lines applies to the AT lines after it.</summary>
+    public string? CmdScript { get; init; }
+
     /// <summary>NUT's matching: the type ignoring case; the UPS exactly, or "*" for any (no globs).</summary>
     public bool Matches(string notifyType, string ups) =>
         NotifyType.Equals(notifyType, StringComparison.OrdinalIgnoreCase) && (Ups == "*" || Ups == ups);
 }
 
 /// <summary>
-/// upssched.conf (spec/upssched.md): CMDSCRIPT, PIPEFN, LOCKFN, then AT lines. NUT acts on the file line by line,
-/// so CMDSCRIPT, PIPEFN and LOCKFN must come before the first AT — otherwise upssched stops with
-/// "&lt;KEY&gt; must be set before any ATs in the config file!", which is an error here too.
+/// upssched.conf (spec/upssched.md §2), read as NUT 2.8.0's upssched reads it (checked against Debian's):
+/// line by line, acting at once. CMDSCRIPT, PIPEFN and LOCKFN must all be set when the first AT line is read;
+/// if one is not, upssched stops right there with "&lt;KEY&gt; must be set before any ATs in the config file!"
+/// (the first missing of the three, in that order) and exits 1. That is <see cref="Fatal"/>; reading stops at
+/// that line too, and the line is the last of <see cref="Rules"/> (so a caller checking the three keys itself
+/// finds the missing one). Lines with too few words or an unknown keyword get NUT's
+/// "upssched.conf: invalid directive ..." warning.
 /// </summary>
 public sealed class UpsschedConf
 {
+    /// <summary>AT needs its keyword, type, UPS, command and one argument.</summary>
+    const int AtMinimumWords = 5;
+
     readonly List<ConfigDiagnostic> _diagnostics = [];
     readonly List<UpsschedRule> _rules = [];
 
@@ -29,6 +45,8 @@ public sealed class UpsschedConf
 
     public IReadOnlyList<ConfigDiagnostic> Diagnostics => _diagnostics;
     public bool HasErrors => _diagnostics.Any(d => d.IsError);
+    /// <summary>The error that makes upssched exit 1, or null.</summary>
+    public ConfigDiagnostic? Fatal { get; private set; }
     public string? CmdScript { get; private set; }
     public string? PipeFn { get; private set; }
     public string? LockFn { get; private set; }
@@ -40,62 +58,59 @@ public sealed class UpsschedConf
     {
         var conf = new UpsschedConf(fileName);
         foreach (var line in ConfigFile.Lines(fileName, content, conf._diagnostics))
+        {
             conf.Apply(line.Words, line.LineNumber);
+            if (conf.Fatal is not null)
+                break;
+        }
         return conf;
     }
 
     void Apply(string[] w, int line)
     {
-        switch (w[0])
+        if (w.Length >= 2)
         {
-            case "CMDSCRIPT" or "PIPEFN" or "LOCKFN" when w.Length >= 2:
-                if (_rules.Count > 0)
-                {
-                    Error(line, $"{w[0]} must be set before any ATs in the config file!");
-                    return;
-                }
-                if (w[0] == "CMDSCRIPT") CmdScript = w[1];
-                else if (w[0] == "PIPEFN") PipeFn = w[1];
-                else LockFn = w[1];
-                return;
-            case "AT":
-                At(w, line);
-                return;
+            switch (w[0])
+            {
+                case "CMDSCRIPT": CmdScript = w[1]; return;
+                case "PIPEFN": PipeFn = w[1]; return;
+                case "LOCKFN": LockFn = w[1]; return;
+                case "AT" when w.Length >= AtMinimumWords: At(w, line); return;
+            }
         }
-        _diagnostics.Add(new ConfigDiagnostic(FileName, line, $"Unrecognized directive: {string.Join(' ', w)}: expected CMDSCRIPT, PIPEFN, LOCKFN or AT"));
+        _diagnostics.Add(new ConfigDiagnostic(FileName, line, $"upssched.conf: invalid directive {string.Join(' ', w)}"));
     }
 
     void At(string[] w, int line)
     {
-        if (w.Length < 5)
+        var action = w[3] switch
         {
-            Error(line, "AT needs: AT <notifytype> <upsname|*> START-TIMER <name> <seconds> | CANCEL-TIMER <name> [<cmd>] | EXECUTE <cmd>");
+            "START-TIMER" => UpsschedAction.StartTimer,
+            "CANCEL-TIMER" => UpsschedAction.CancelTimer,
+            "EXECUTE" => UpsschedAction.Execute,
+            _ => UpsschedAction.Invalid,
+        };
+        _rules.Add(new UpsschedRule(w[1], w[2], action, w[4], w.Length > AtMinimumWords ? w[5] : null, line)
+        {
+            Command = w[3],
+            CmdScript = CmdScript,
+        });
+        string? missing = CmdScript is null ? "CMDSCRIPT" : PipeFn is null ? "PIPEFN" : LockFn is null ? "LOCKFN" : null;
+        if (missing is not null)
+        {
+            Fatal = new ConfigDiagnostic(FileName, line, $"{missing} must be set before any ATs in the config file!", IsError: true);
+            _diagnostics.Add(Fatal);
             return;
         }
-        foreach (var (key, value) in new[] { ("CMDSCRIPT", CmdScript), ("PIPEFN", PipeFn), ("LOCKFN", LockFn) })
-            if (value is null && _rules.Count == 0 && key != "CMDSCRIPT")
-                Error(line, $"{key} must be set before any ATs in the config file!");
+
+        // NUT says nothing about these when reading; they only fail (or never match) later. Say it now.
         if (NotifyTypes.Find(w[1]) is null)
-            _diagnostics.Add(new ConfigDiagnostic(FileName, line, $"AT {w[1]}: not a notify type upsmon sends ({string.Join(", ", NotifyTypes.All.Select(t => t.Name))})"));
-        switch (w[3].ToUpperInvariant())
-        {
-            case "START-TIMER":
-                if (w.Length < 6 || !Nut.Core.Text.CInt.StartsWithDigit(w[5]))
-                {
-                    Error(line, $"AT {w[1]} {w[2]} START-TIMER {w[4]}: expected the number of seconds after the timer name");
-                    return;
-                }
-                _rules.Add(new UpsschedRule(w[1], w[2], UpsschedAction.StartTimer, w[4], w[5], line));
-                return;
-            case "CANCEL-TIMER":
-                _rules.Add(new UpsschedRule(w[1], w[2], UpsschedAction.CancelTimer, w[4], w.Length > 5 ? w[5] : null, line));
-                return;
-            case "EXECUTE":
-                _rules.Add(new UpsschedRule(w[1], w[2], UpsschedAction.Execute, w[4], null, line));
-                return;
-        }
-        Error(line, $"AT {w[1]} {w[2]}: unknown action {w[3]}: expected START-TIMER, CANCEL-TIMER or EXECUTE");
+            Warn(line, $"AT {w[1]}: expected a notify type ({string.Join(", ", NotifyTypes.All.Select(t => t.Name))}); this line never matches");
+        if (action == UpsschedAction.Invalid)
+            Warn(line, $"AT {w[1]} {w[2]} {w[3]}: expected START-TIMER, CANCEL-TIMER or EXECUTE (upssched logs \"Invalid command: {w[3]}\" when it matches)");
+        else if (action == UpsschedAction.StartTimer && w.Length == AtMinimumWords)
+            Warn(line, $"AT {w[1]} {w[2]} START-TIMER {w[4]}: expected the number of seconds after the timer name (the timer daemon refuses the request and upssched fails)");
     }
 
-    void Error(int line, string message) => _diagnostics.Add(new ConfigDiagnostic(FileName, line, message, IsError: true));
+    void Warn(int line, string message) => _diagnostics.Add(new ConfigDiagnostic(FileName, line, message));
 }

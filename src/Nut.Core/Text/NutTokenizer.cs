@@ -58,7 +58,7 @@ public sealed class NutTokenizer
     /// <summary>The message of the last <see cref="TokenizerResult.Error"/>.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>How many bytes were dropped by the character filter since the last reset (NUT logs each one).</summary>
+    /// <summary>How many bytes the character filter has dropped so far (NUT logs each one: "addchar: discarding invalid character").</summary>
     public int DiscardedBytes => _discarded;
 
     /// <summary>True while a line is partly read (words or a word in progress, or inside quotes).</summary>
@@ -142,7 +142,9 @@ public sealed class NutTokenizer
                 return TokenizerResult.None;
 
             case State.QuoteLiteral:
-                AddChar(b);
+                // A backslash-newline inside quotes is dropped without the filter's complaint (NUT logs none).
+                if (b != '\n')
+                    AddChar(b);
                 _state = State.QuoteCollect;
                 return TokenizerResult.None;
         }
@@ -192,7 +194,8 @@ public sealed class NutTokenizer
         TokenizerResult result = TokenizerResult.None;
         if (_words.Count > 0)
         {
-            if (_inWord)
+            // NUT ends the pending word only if it holds characters: a last line "a \" or 'a "' gives just "a".
+            if (_word.Length > 0)
                 EndWord();
             _lineComplete = true;
             result = TokenizerResult.Line;
@@ -273,14 +276,17 @@ public sealed class NutTokenizer
             var r = tokenizer.Feed(b);
             if (r != TokenizerResult.None)
             {
-                lines.Add(new TokenizedLine(started ? startLine : lineNumber, [.. tokenizer.Words], tokenizer.Error));
+                lines.Add(new TokenizedLine(started ? startLine : lineNumber, [.. tokenizer.Words], tokenizer.Error)
+                {
+                    NutLineNumber = lines.Count + 1,
+                });
                 started = false;
             }
             if (b == '\n')
                 lineNumber++;
         }
         if (tokenizer.Finish() == TokenizerResult.Line)
-            lines.Add(new TokenizedLine(startLine, [.. tokenizer.Words], null));
+            lines.Add(new TokenizedLine(startLine, [.. tokenizer.Words], null) { NutLineNumber = lines.Count + 1 });
         return lines;
     }
 
@@ -292,10 +298,10 @@ public sealed class NutTokenizer
         {
             var r = tokenizer.Feed(b);
             if (r != TokenizerResult.None)
-                return new TokenizedLine(1, [.. tokenizer.Words], tokenizer.Error);
+                return new TokenizedLine(1, [.. tokenizer.Words], tokenizer.Error) { NutLineNumber = 1 };
         }
         tokenizer.Feed((byte)'\n');
-        return new TokenizedLine(1, [.. tokenizer.Words], tokenizer.Error);
+        return new TokenizedLine(1, [.. tokenizer.Words], tokenizer.Error) { NutLineNumber = 1 };
     }
 }
 
@@ -303,4 +309,12 @@ public sealed class NutTokenizer
 public sealed record TokenizedLine(int LineNumber, string[] Words, string? Error)
 {
     public bool IsError => Error is not null;
+
+    /// <summary>
+    /// The line number NUT itself prints ("Parse error: file:N", upsmon's "file line N"): NUT counts logical
+    /// lines — empty and comment lines included, a line continued with backslash-newline or a newline inside
+    /// quotes counted once, the rest of a line after a parse error counted as a new one — so it drifts from
+    /// <see cref="LineNumber"/> (the physical line where this line began) after such lines. Observed on 2.8.0.
+    /// </summary>
+    public int NutLineNumber { get; init; }
 }
