@@ -1,32 +1,50 @@
 namespace Nut.Tools.Plot;
 
-/// <summary>Draws a <see cref="ChartLayout"/> into a PNG with the same geometry and colours as the SVG.</summary>
+/// <summary>Draws a <see cref="ChartLayout"/> into pixels, in the SVG's order and colours, and encodes it as PNG.</summary>
 public static class PngChart
 {
-    public static readonly (byte, byte, byte) Background = (255, 255, 255);
-    public static readonly (byte, byte, byte) OnBattery = (0xf6, 0xc8, 0xc8);
-    public static readonly (byte, byte, byte) Line = (0x1f, 0x5f, 0xa8);
-    static readonly (byte, byte, byte) Frame = (0x99, 0x99, 0x99);
-    static readonly (byte, byte, byte) Ink = (0x22, 0x22, 0x22);
-
-    public static byte[] Render(ChartLayout c, string title)
+    public static byte[] Render(ChartLayout c)
     {
-        var r = new Raster(c.Width, c.Height, Background);
-        r.Text(c.PlotLeft, 6, title, Ink);
-        foreach (var p in c.Panels)
-        {
-            foreach (var (x0, x1) in c.OnBattery)
-                r.FillRect(x0, p.Top, Math.Max(1, x1 - x0), p.Height, OnBattery);
-            r.StrokeRect(c.PlotLeft, p.Top, c.PlotRight - c.PlotLeft, p.Height, Frame);
-            r.Text(c.PlotLeft, p.Top - 13, p.Title, Ink);
-            string max = ChartLayout.Number(p.Max), min = ChartLayout.Number(p.Min);
-            r.Text(c.PlotLeft - 6 - Raster.TextWidth(max), p.Top + 2, max, Ink);
-            r.Text(c.PlotLeft - 6 - Raster.TextWidth(min), p.Top + p.Height - 10, min, Ink);
-            for (int i = 1; i < p.Points.Count; i++)
-                r.Line(p.Points[i - 1].X, p.Points[i - 1].Y, p.Points[i].X, p.Points[i].Y, Line);
-        }
-        foreach (var (x, label) in c.TimeTicks())
-            r.Text(x - Raster.TextWidth(label) / 2.0, c.Height - ChartLayout.MarginBottom + 8, label, Ink);
+        var r = Draw(c);
         return PngWriter.Encode(r.Width, r.Height, r.Pixels);
     }
+
+    public static Raster Draw(ChartLayout c)
+    {
+        var r = new Raster(c.Width, c.Height, ChartColours.Background);
+        foreach (var piece in ChartText.Header(c))
+            Text(r, piece);
+        if (ChartText.Legend(c) is { } legend)
+        {
+            r.FillRect(legend.SwatchX, legend.SwatchY, ChartText.SwatchSize, ChartText.SwatchSize, ChartColours.OnBattery);
+            Text(r, legend.Label);
+        }
+        foreach (var p in c.Panels)
+        {
+            foreach (var s in c.OnBattery)
+                r.FillRect(s.X0, p.Top, s.X1 - s.X0, p.Height, ChartColours.OnBattery);
+            foreach (var t in p.Ticks)
+                r.HLine(c.PlotLeft, c.PlotRight, t.Y, ChartColours.Grid);
+            foreach (var t in c.TimeTicks)
+                r.VLine(t.X, p.Top, p.Bottom, ChartColours.Grid);
+            r.HLine(c.PlotLeft, c.PlotRight + 1, p.Top, ChartColours.Frame);
+            r.HLine(c.PlotLeft, c.PlotRight + 1, p.Bottom, ChartColours.Frame);
+            r.VLine(c.PlotLeft, p.Top, p.Bottom, ChartColours.Frame);
+            r.VLine(c.PlotRight, p.Top, p.Bottom, ChartColours.Frame);
+            foreach (var piece in ChartText.PanelLabels(c, p))
+                Text(r, piece);
+            foreach (var segment in p.Segments)
+            {
+                if (segment.Count == 1)
+                    r.Line(segment[0].X, segment[0].Y, segment[0].X, segment[0].Y, p.Colour);
+                for (int i = 1; i < segment.Count; i++)
+                    r.Line(segment[i - 1].X, segment[i - 1].Y, segment[i].X, segment[i].Y, p.Colour);
+            }
+        }
+        foreach (var piece in ChartText.TimeLabels(c))
+            Text(r, piece);
+        return r;
+    }
+
+    static void Text(Raster r, ChartText.Piece t) => r.Text(t.X, t.Y, t.Text, t.Colour, t.Scale);
 }

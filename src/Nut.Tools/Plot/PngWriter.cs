@@ -1,71 +1,56 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 
 namespace Nut.Tools.Plot;
 
-/// <summary>Encodes an RGB image as PNG (8-bit truecolour, filter 0 rows, zlib-compressed IDAT).</summary>
+/// <summary>
+/// Encodes an RGB image as a PNG: 8-bit truecolour, no interlace, every row with filter type 0 (none), all
+/// of the image in one zlib-compressed IDAT chunk. Charts are mostly flat colour, which deflate packs
+/// well without per-row filters.
+/// </summary>
 public static class PngWriter
 {
-    static readonly uint[] CrcTable = BuildCrcTable();
+    public static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     public static byte[] Encode(int width, int height, byte[] rgb)
     {
+        if (width <= 0 || height <= 0 || rgb.Length != (long)width * height * 3)
+            throw new ArgumentException($"an image of {width}x{height} needs {(long)width * height * 3} bytes, not {rgb.Length}");
         using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        png.Write(Signature);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(0), width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;  // bit depth
-        header[9] = 2;  // colour type: RGB
-        Chunk(png, "IHDR", header);
-        using (var raw = new MemoryStream())
+        header[8] = 8; // bits per sample
+        header[9] = 2; // colour type: RGB
+        // [10..12]: compression 0 (deflate), filter method 0, interlace 0 (none)
+        Chunk(png, "IHDR"u8, header);
+        using (var compressed = new MemoryStream())
         {
-            using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+            using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
             {
+                int stride = width * 3;
                 for (int y = 0; y < height; y++)
                 {
-                    z.WriteByte(0); // filter: none
-                    z.Write(rgb, y * width * 3, width * 3);
+                    z.WriteByte(0); // filter type: none
+                    z.Write(rgb, y * stride, stride);
                 }
             }
-            Chunk(png, "IDAT", raw.ToArray());
+            Chunk(png, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
         }
-        Chunk(png, "IEND", []);
+        Chunk(png, "IEND"u8, []);
         return png.ToArray();
     }
 
-    static void Chunk(Stream s, string type, byte[] data)
+    /// <summary>Length, type, data, and the CRC of type and data.</summary>
+    static void Chunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
-        Span<byte> n = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(n, data.Length);
-        s.Write(n);
-        byte[] typeBytes = Encoding.ASCII.GetBytes(type);
-        s.Write(typeBytes);
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        s.Write(word);
+        s.Write(type);
         s.Write(data);
-        uint crc = Crc(Crc(0xFFFFFFFF, typeBytes), data) ^ 0xFFFFFFFF;
-        BinaryPrimitives.WriteUInt32BigEndian(n, crc);
-        s.Write(n);
-    }
-
-    /// <summary>CRC-32 (the PNG/zlib polynomial) continued over <paramref name="data"/>.</summary>
-    public static uint Crc(uint crc, ReadOnlySpan<byte> data)
-    {
-        foreach (byte b in data)
-            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return crc;
-    }
-
-    static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            uint c = n;
-            for (int k = 0; k < 8; k++)
-                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Finish(Crc32.Update(Crc32.Update(Crc32.Start, type), data)));
+        s.Write(word);
     }
 }
