@@ -2,12 +2,14 @@
 # Installs the tools the test suite needs, from Debian's packages only:
 #   nut-server, nut-client  - the real NUT 2.8.0, our oracle for interop and byte-for-byte tests
 #   socat                   - pty pairs for the serial simulators
+#   libnss3-tools           - certutil/pk12util: NSS certificate databases for Debian's TLS upsd and clients
 # Safe to run again: installs only what is missing. Needs root (CI runs as root).
 set -euo pipefail
 need=()
 dpkg -s nut-server >/dev/null 2>&1 || need+=(nut-server)
 dpkg -s nut-client >/dev/null 2>&1 || need+=(nut-client)
 command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-test-deps: missing ${need[*]}; run as root, or: sudo apt-get install -y ${need[*]}" >&2

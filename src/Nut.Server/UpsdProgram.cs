@@ -174,6 +174,12 @@ public static class UpsdProgram
             NutLog.Fatal(switchError);
             return 1;
         }
+        // TLS after the switch, as NUT's ssl_init: the key file must be readable by upsd's own user.
+        if (Tls.UpsdTls.Configure(conf) is { } tlsError)
+        {
+            NutLog.Fatal(tlsError);
+            return 1;
+        }
         try
         {
             Directory.SetCurrentDirectory(statePath);
