@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using Nut.Client;
+
+namespace Nut.Monitor.Upsmon;
+
+/// <summary>
+/// upsmon's connections through Nut.Client. The login lines go out with <see cref="NutClient.RawAsync"/>
+/// because upsmon writes them with printf, unquoted, and must see ERR replies verbatim; GET VAR and
+/// GET NUMLOGINS use the typed calls (libupsclient's quoting and reply checks). Replies are waited for
+/// 10 s at most, like upsmon's poll alarm.
+/// STARTTLS is sent first only when TLS can actually follow (<see cref="NutClient.TlsUpgrade"/> is set, or
+/// FORCESSL asks for it): after an "OK STARTTLS" the server expects a handshake, and a connection we cannot
+/// complete would leave this machine unprotected. (Debian's upsmon, built with TLS, always tries it.)
+/// </summary>
+public sealed class ClientUpsdConnector(AddressFamily? family = null, bool forceSsl = false) : IUpsdConnector
+{
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
+
+    public IUpsdSession Connect(MonitoredUps ups)
+    {
+        string host = ups.Host;
+        int port = ups.Port;
+        try
+        {
+            string target = host;
+            if (family is { } f)
+            {
+                // -4 / -6: only addresses of that family.
+                var address = Resolve(host).FirstOrDefault(a => a.AddressFamily == f)
+                    ?? throw new NutClientException("No such host");
+                target = address.ToString();
+            }
+            bool tls = forceSsl || NutClient.TlsUpgrade is not null;
+            var client = NutClient.ConnectAsync(target, port, tryTls: tls, requireTls: forceSsl, timeout: ReplyTimeout).GetAwaiter().GetResult();
+            client.Connection.Timeout = ReplyTimeout;
+            return new ClientSession(client);
+        }
+        catch (NutClientException e)
+        {
+            throw new UpsdException(e.Message, e.ErrToken, connectionLost: true);
+        }
+    }
+
+    static IPAddress[] Resolve(string host)
+    {
+        try { return Dns.GetHostAddresses(host); }
+        catch (SocketException) { return []; }
+    }
+
+    sealed class ClientSession(NutClient client) : IUpsdSession
+    {
+        bool _closed;
+
+        string Raw(string line)
+        {
+            try
+            {
+                return client.RawAsync(line).GetAwaiter().GetResult();
+            }
+            catch (NutClientException e)
+            {
+                throw new UpsdException(e.Message, null, connectionLost: true);
+            }
+        }
+
+        public string Username(string user) => Raw("USERNAME " + user);
+        public string Password(string password) => Raw("PASSWORD " + password);
+        public string Login(string ups) => Raw("LOGIN " + ups);
+        public string Primary(string ups) => Raw("PRIMARY " + ups);
+        public string Master(string ups) => Raw("MASTER " + ups);
+        public string Fsd(string ups) => Raw("FSD " + ups);
+
+        public string GetStatus(string ups)
+        {
+            try
+            {
+                return client.GetVariableAsync(ups, "ups.status").GetAwaiter().GetResult();
+            }
+            catch (NutClientException e)
+            {
+                throw Translate(e);
+            }
+        }
+
+        public int GetNumLogins(string ups)
+        {
+            try
+            {
+                return client.GetNumLoginsAsync(ups).GetAwaiter().GetResult();
+            }
+            catch (NutClientException e)
+            {
+                throw Translate(e);
+            }
+        }
+
+        // An ERR reply leaves the connection usable; anything else (EOF, time-out, garbage) does not.
+        static UpsdException Translate(NutClientException e) => new(e.Message, e.ErrToken, connectionLost: e.ErrToken is null);
+
+        public void Logout()
+        {
+            if (_closed)
+                return;
+            try
+            {
+                client.Connection.Timeout = TimeSpan.FromSeconds(2);
+                client.LogoutAsync().GetAwaiter().GetResult();
+            }
+            catch (NutClientException) { }
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            if (_closed)
+                return;
+            _closed = true;
+            client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
