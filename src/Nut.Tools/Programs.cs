@@ -13,5 +13,6 @@ public static class Programs
         new NutProgram("upsrw", UpsrwProgram.Run, "Lists and sets writable variables"),
         new NutProgram("upslog", Upslog.UpslogProgram.Run, "Logs UPS values to a file"),
         new NutProgram("nut-plot", Plot.NutPlotProgram.Run, "Charts an upslog file as SVG or PNG"),
+        new NutProgram("nut-drill", Drill.DrillProgram.Run, "Runs your upsmon and upssched set-up against a simulated power failure"),
     ];
 }

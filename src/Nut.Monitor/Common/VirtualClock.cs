@@ -42,11 +42,15 @@ public sealed class VirtualClock : TimeProvider
         AdvanceTo(GetUtcNow() + duration);
     }
 
-    /// <summary>Moves the clock to <paramref name="target"/> (not back), firing the timers due on the way.</summary>
-    public void AdvanceTo(DateTimeOffset target)
+    /// <summary>Moves the clock to <paramref name="target"/> (not back), firing the timers due on the way.
+    /// When <paramref name="stop"/> says so after a timer has run, the clock stays at that timer's moment
+    /// (a signal sent from a timer's script ends a sleep early, as a real signal does).</summary>
+    public void AdvanceTo(DateTimeOffset target, Func<bool>? stop = null)
     {
         while (true)
         {
+            if (stop is not null && stop())
+                return;
             VirtualTimer? timer = null;
             lock (_lock)
             {

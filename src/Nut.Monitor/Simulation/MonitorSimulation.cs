@@ -140,12 +140,29 @@ public sealed class MonitorSimulation
         return this;
     }
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> now, from inside the run (a CMDSCRIPT that calls <c>upsmon -c fsd</c>):
+    /// it ends upsmon's current sleep and is handled before the next pass, as a real signal is. Safe from any
+    /// thread.
+    /// </summary>
+    public void SignalNow(SimulatedSignal signal)
+    {
+        if (signal == SimulatedSignal.Reload)
+            throw new ArgumentException("a reload from inside the run is not simulated", nameof(signal));
+        _immediate.Enqueue(signal);
+        _wakeReal.Set();
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentQueue<SimulatedSignal> _immediate = new();
+    readonly AutoResetEvent _wakeReal = new(false);
+
     /// <summary>Runs for <paramref name="duration"/>, or until upsmon has shut the machine down.</summary>
     public SimulationResult Run(TimeSpan duration)
     {
         var upsd = new ScriptedUpsd(_scripts, Elapsed, _recorder.Record, _options.RecordPolls);
         UpsschedSimulator? upssched = _upssched is null ? null : new UpsschedSimulator(_upssched, _time, _recorder, _options.Commands);
         ISleeper sleeper = _clock is not null ? new VirtualSleeper(_clock) : new RealSleeper();
+        while (_immediate.TryDequeue(out _)) { }
         var services = new MonitorServices(_time, sleeper, upsd, _recorder, _recorder,
             new NotifyCommandRouter(_recorder, _options.Commands, upssched, _upsmon.NotifyCmd),
             new RecordingShutdownAgent(_recorder, _options.ShutdownCommands))
@@ -176,6 +193,8 @@ public sealed class MonitorSimulation
             {
                 for (; nextSignal < signals.Count && signals[nextSignal].At <= Elapsed(); nextSignal++)
                     Deliver(engine, signals[nextSignal]);
+                while (_immediate.TryDequeue(out var now))
+                    Deliver(engine, (Elapsed(), now, null));
                 if (engine.Finished)
                     break;
                 engine.RunIteration();
@@ -185,7 +204,10 @@ public sealed class MonitorSimulation
                 if (wake > end) wake = end;
                 if (nextSignal < signals.Count && _start + signals[nextSignal].At < wake)
                     wake = _start + signals[nextSignal].At;
-                sleeper.Sleep(wake - _time.GetUtcNow());
+                if (_clock is not null)
+                    _clock.AdvanceTo(wake, () => !_immediate.IsEmpty);
+                else if (wake > _time.GetUtcNow())
+                    _wakeReal.WaitOne(wake - _time.GetUtcNow());
             }
         }
         finally
