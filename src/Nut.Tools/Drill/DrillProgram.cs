@@ -232,6 +232,12 @@ public static class DrillProgram
             Fail($"{path}: upsmon would not start with this file");
             return null;
         }
+        int power = conf.Monitors.Sum(m => m.PowerValue);
+        if (power < conf.MinSupplies)
+        {
+            Fail($"{path}: the power values add up to {power}, below MINSUPPLIES {conf.MinSupplies}: upsmon would not start");
+            return null;
+        }
         return conf;
     }
 
