@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Starts the demo stack on this machine: a simulated UPS (dummy-ups playing conf/demo/outage.seq, a
-# power outage in a loop) and upsd on 127.0.0.1 on a free port. Prints how to query it. Ctrl-C stops
-# everything it started. Needs only the .NET SDK (builds first if needed).
+# power outage in a loop), upsd on 127.0.0.1 on a free port, and upsmon watching it (notifications to a
+# file; it never shuts this machine down: MINSUPPLIES 0 and a SHUTDOWNCMD that only writes a line).
+# Prints how to query it. Ctrl-C stops everything it started. Needs only the .NET SDK (builds first if needed).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
-[ -x artifacts/bin/upsd ] && [ -x artifacts/bin/dummy-ups ] && [ -x artifacts/bin/upsc ] || ./build.sh
+[ -x artifacts/bin/upsd ] && [ -x artifacts/bin/dummy-ups ] && [ -x artifacts/bin/upsc ] && [ -x artifacts/bin/upsmon ] || ./build.sh
 bin=$root/artifacts/bin
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
@@ -34,7 +35,26 @@ cat > "$run/conf/upsd.users" <<CONF
 	upsmon primary
 CONF
 chmod 600 "$run/conf/upsd.users"
-export NUT_CONFPATH=$run/conf NUT_STATEPATH=$run/state NUT_ALTPIDPATH=$run/state
+cat > "$run/notify.sh" <<'SH'
+#!/bin/sh
+echo "$(date '+%H:%M:%S') $NOTIFYTYPE $*" >> "$(dirname "$0")/notify.log"
+SH
+chmod 755 "$run/notify.sh"
+: > "$run/notify.log"
+{
+  echo "# Demo: a monitoring-only upsmon (MINSUPPLIES 0 never shuts down) that logs every notification."
+  echo "MONITOR demo@127.0.0.1:$port 1 monuser demo primary"
+  echo "MINSUPPLIES 0"
+  echo "SHUTDOWNCMD \"echo demo: upsmon would shut down now >> $run/notify.log\""
+  echo "NOTIFYCMD $run/notify.sh"
+  echo "POLLFREQ 2"
+  echo "POLLFREQALERT 1"
+  for t in ONLINE ONBATT LOWBATT FSD COMMOK COMMBAD SHUTDOWN REPLBATT NOCOMM NOPARENT; do
+    echo "NOTIFYFLAG $t SYSLOG+EXEC"
+  done
+} > "$run/conf/upsmon.conf"
+chmod 600 "$run/conf/upsmon.conf"
+export NUT_CONFPATH=$run/conf NUT_STATEPATH=$run/state NUT_ALTPIDPATH=$run/state NUT_PIDPATH=$run/state
 user=$(id -un)
 
 pids=()
@@ -61,6 +81,8 @@ for _ in $(seq 100); do
   case "$(query 'GET VAR demo ups.status' 2>/dev/null)" in VAR*) break ;; esac
   sleep 0.2
 done
+# One process (-p): the demo runs as you, with nothing to switch to for a privileged parent.
+"$bin/upsmon" -F -p -f "$run/conf/upsmon.conf" >"$run/upsmon.log" 2>&1 & pids+=($!)
 
 cat <<MSG
 NutSharp demo is running (logs in $run).
@@ -71,6 +93,8 @@ NutSharp demo is running (logs in $run).
            $bin/upsc demo@127.0.0.1:$port ups.status
            $bin/upsrw -u admin -p demo demo@127.0.0.1:$port
            $bin/upscmd -l demo@127.0.0.1:$port
+           tail -f $run/notify.log          # upsmon's notifications as the outage plays
+           $bin/nut-drill -f $run/conf/upsmon.conf outage 2m   # what this upsmon.conf does in an outage
   or with nothing but bash:
            exec 3<>/dev/tcp/127.0.0.1/$port; echo 'LIST VAR demo' >&3; timeout 1 cat <&3
 Press Ctrl-C to stop.
