@@ -10,5 +10,6 @@ public static class Programs
     [
         new NutProgram("dummy-ups", DummyUps.Run, "Device simulation and repeater driver"),
         new NutProgram("upsdrvctl", Upsdrvctl.UpsdrvctlProgram.Run, "UPS driver controller"),
+        .. Hardware.HardwarePrograms.All,
     ];
 }

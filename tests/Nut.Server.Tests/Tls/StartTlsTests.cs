@@ -29,6 +29,7 @@ public sealed class StartTlsTests(TestPki pki) : IDisposable
     {
         using var driver = Driver();
         await using var upsd = await Upsd("");
+        upsd.WaitForData("dev");
         Assert.Null(ClientSession.TlsUpgrade);
         using var c = new TlsLineClient(upsd.Port);
         Assert.Equal("ERR FEATURE-NOT-CONFIGURED", await c.StartTlsAsync());
@@ -72,6 +73,7 @@ public sealed class StartTlsTests(TestPki pki) : IDisposable
     {
         using var driver = Driver();
         await using var upsd = await Upsd($"CERTFILE {pki.ServerPem}");
+        upsd.WaitForData("dev");
         var trusting = new TlsClientOptions(VerifyCertificate: true, TrustedRoots: [pki.Ca]);
         foreach (string host in new[] { "localhost", "127.0.0.1" })
         {
@@ -120,6 +122,7 @@ public sealed class StartTlsTests(TestPki pki) : IDisposable
         using var driver = Driver();
         var clock = new ManualClock();
         await using var upsd = await Upsd($"CERTFILE {pki.ServerPem}", clock);
+        upsd.WaitForData("dev");
         using var stalled = new LineClient("127.0.0.1", upsd.Port);
         Assert.Equal("OK STARTTLS", stalled.Request("STARTTLS"));
         // NUT's NSS build would block every client now; ours goes on serving.

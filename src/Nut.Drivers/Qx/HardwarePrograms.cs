@@ -1,0 +1,15 @@
+using Nut.Core.Programs;
+using Nut.Drivers.Qx;
+
+namespace Nut.Drivers.Hardware;
+
+/// <summary>The hardware drivers of the Qx, ApcSmart and Generic folders, for the multi-call executable.</summary>
+public static class HardwarePrograms
+{
+    public static IReadOnlyList<NutProgram> All { get; } =
+    [
+        new NutProgram("nutdrv_qx", QxDriver.RunNutdrvQx, "Generic Q* USB/Serial driver"),
+        new NutProgram("blazer_ser", QxDriver.RunBlazerSer, "Megatec/Q1 protocol serial driver"),
+        new NutProgram("blazer_usb", QxDriver.RunBlazerUsb, "Megatec/Q1 protocol USB driver"),
+    ];
+}
