@@ -1,4 +1,5 @@
 using Nut.Core.Text;
+using Nut.Platform.Tls;
 
 namespace Nut.Client;
 
@@ -23,15 +24,25 @@ public sealed class NutClient : IAsyncDisposable
     public NutConnection Connection => _connection;
 
     /// <summary>
-    /// Upgrades a connection to TLS after "OK STARTTLS" (filled in by the TLS support); null: not available,
-    /// and a client that requires TLS fails rather than talk in clear.
+    /// Upgrades a connection to TLS after "OK STARTTLS". By default NUT's client default: encrypt, accept any
+    /// certificate (libupsclient verifies only when told to, e.g. upsmon's CERTVERIFY). Null: TLS is not
+    /// available, and a client that requires TLS fails rather than talk in clear.
     /// </summary>
-    public static Func<NutConnection, string, CancellationToken, Task>? TlsUpgrade { get; set; }
+    public static Func<NutConnection, string, CancellationToken, Task>? TlsUpgrade { get; set; } = UpgradeWith(TlsClientOptions.NoVerification);
+
+    /// <summary>A STARTTLS upgrade that checks the server's certificate as <paramref name="options"/> say.</summary>
+    public static Func<NutConnection, string, CancellationToken, Task> UpgradeWith(TlsClientOptions options) =>
+        async (connection, host, ct) =>
+        {
+            var tls = await TlsClientUpgrade.UpgradeAsync(connection.Stream, host, options, ct).ConfigureAwait(false);
+            connection.ReplaceStream(tls);
+        };
 
     /// <summary>Connects. With <paramref name="tryTls"/> it sends STARTTLS first, as NUT's "try SSL" clients do,
-    /// and goes on in clear when the server declines (unless <paramref name="requireTls"/>).</summary>
+    /// and goes on in clear when the server declines (unless <paramref name="requireTls"/>). The handshake is
+    /// <paramref name="upgrade"/>'s, or <see cref="TlsUpgrade"/>'s.</summary>
     public static async Task<NutClient> ConnectAsync(string host, int port, bool tryTls = false, bool requireTls = false,
-        TimeSpan? timeout = null, CancellationToken ct = default)
+        TimeSpan? timeout = null, CancellationToken ct = default, Func<NutConnection, string, CancellationToken, Task>? upgrade = null)
     {
         var connection = await NutConnection.ConnectAsync(host, port, timeout, ct).ConfigureAwait(false);
         var client = new NutClient(connection);
@@ -39,7 +50,7 @@ public sealed class NutClient : IAsyncDisposable
         {
             try
             {
-                await client.StartTlsAsync(host, requireTls, ct).ConfigureAwait(false);
+                await client.StartTlsAsync(host, requireTls, upgrade ?? TlsUpgrade, ct).ConfigureAwait(false);
             }
             catch
             {
@@ -53,15 +64,23 @@ public sealed class NutClient : IAsyncDisposable
     public static Task<NutClient> ConnectAsync(UpsAddress address, bool tryTls = false, CancellationToken ct = default) =>
         ConnectAsync(address.Host, address.Port, tryTls, ct: ct);
 
-    async Task StartTlsAsync(string host, bool required, CancellationToken ct)
+    async Task StartTlsAsync(string host, bool required, Func<NutConnection, string, CancellationToken, Task>? upgrade, CancellationToken ct)
     {
         await _connection.SendAsync("STARTTLS", ct).ConfigureAwait(false);
         string reply = await _connection.ReadLineAsync(ct).ConfigureAwait(false);
         if (reply.StartsWith("OK STARTTLS", StringComparison.Ordinal))
         {
-            if (TlsUpgrade is null)
+            if (upgrade is null)
                 throw new NutClientException("SSL is not available");
-            await TlsUpgrade(_connection, host, ct).ConfigureAwait(false);
+            try
+            {
+                await upgrade(_connection, host, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException)
+            {
+                // The session is unusable now: nothing may follow in clear.
+                throw new NutClientException("SSL handshake failed: " + e.Message);
+            }
             return;
         }
         if (required)

@@ -9,11 +9,11 @@ namespace Nut.Monitor.Upsmon;
 /// because upsmon writes them with printf, unquoted, and must see ERR replies verbatim; GET VAR and
 /// GET NUMLOGINS use the typed calls (libupsclient's quoting and reply checks). Replies are waited for
 /// 10 s at most, like upsmon's poll alarm.
-/// STARTTLS is sent first only when TLS can actually follow (<see cref="NutClient.TlsUpgrade"/> is set, or
-/// FORCESSL asks for it): after an "OK STARTTLS" the server expects a handshake, and a connection we cannot
-/// complete would leave this machine unprotected. (Debian's upsmon, built with TLS, always tries it.)
+/// STARTTLS is sent first, as Debian's TLS-enabled upsmon does; how the handshake checks the server and whether
+/// clear text is acceptable come from <see cref="UpsmonTls"/> (CERTVERIFY, FORCESSL, CERTPATH, CERTHOST).
+/// Without a policy (tests), the library default applies: encrypt when offered, no verification.
 /// </summary>
-public sealed class ClientUpsdConnector(AddressFamily? family = null, bool forceSsl = false) : IUpsdConnector
+public sealed class ClientUpsdConnector(AddressFamily? family = null, bool forceSsl = false, UpsmonTls? tls = null) : IUpsdConnector
 {
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
 
@@ -31,8 +31,10 @@ public sealed class ClientUpsdConnector(AddressFamily? family = null, bool force
                     ?? throw new NutClientException("No such host");
                 target = address.ToString();
             }
-            bool tls = forceSsl || NutClient.TlsUpgrade is not null;
-            var client = NutClient.ConnectAsync(target, port, tryTls: tls, requireTls: forceSsl, timeout: ReplyTimeout).GetAwaiter().GetResult();
+            var (required, upgrade) = tls?.For(host) ?? (forceSsl, NutClient.TlsUpgrade!);
+            // The certificate is checked against the name in MONITOR, not the address -4/-6 picked.
+            var client = NutClient.ConnectAsync(target, port, tryTls: true, requireTls: required, timeout: ReplyTimeout,
+                upgrade: (connection, _, ct) => upgrade(connection, host, ct)).GetAwaiter().GetResult();
             client.Connection.Timeout = ReplyTimeout;
             return new ClientSession(client);
         }

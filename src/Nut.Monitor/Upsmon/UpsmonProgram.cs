@@ -366,7 +366,7 @@ public static class UpsmonProgram
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; engine?.RequestReload(); sleeper.Wake(); });
         using var usr1 = PosixSignalRegistration.Create((PosixSignal)Libc.SIGUSR1, c => { c.Cancel = true; engine?.RequestUserFsd(Libc.SIGUSR1); sleeper.Wake(); });
 
-        var services = new MonitorServices(TimeProvider.System, sleeper, new ClientUpsdConnector(o.Family, settings.ForceSsl),
+        var services = new MonitorServices(TimeProvider.System, sleeper, new ClientUpsdConnector(o.Family, settings.ForceSsl, UpsmonTls.From(conf, NutLogSink.Instance)),
             NutLogSink.Instance, WallCommand.Instance, ShellCommandRunner.Instance, shutdown)
         {
             Parent = parent,

@@ -20,7 +20,15 @@ public static class ClientToolSupport
             {
                 if (NutClient.TlsUpgrade is null)
                     throw new NutClientException("SSL is not available");
-                await NutClient.TlsUpgrade(client.Connection, host, default).ConfigureAwait(false);
+                try
+                {
+                    await NutClient.TlsUpgrade(client.Connection, host, default).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is System.Security.Authentication.AuthenticationException or IOException)
+                {
+                    await client.DisposeAsync().ConfigureAwait(false);
+                    throw new NutClientException("SSL handshake failed: " + e.Message);
+                }
             }
         }
         return client;
