@@ -58,8 +58,9 @@ public sealed class DdlTests(ITestOutputHelper output)
                     if (mine.ToString() != results[i].Actual.ToString())
                         differences.Add($"our upsc differs from Debian's on {Path.GetRelativePath(ddl, results[i].File)}\n{Diff(results[i].Actual.ToString(), mine.ToString())}");
                 }
-            foreach (var (file, expected, actual) in results)
+            foreach (var (file, rawExpected, actual) in results)
             {
+                var expected = WithoutSyncFallback(rawExpected);
                 string name = Path.GetRelativePath(ddl, file);
                 if (expected.ToString() == actual.ToString())
                 {
@@ -83,6 +84,15 @@ public sealed class DdlTests(ITestOutputHelper output)
             output.WriteLine(d);
         Assert.True(differences.Count == 0, $"{differences.Count} device dumps read back differently:\n" + string.Join("\n", differences.Take(10)));
     }
+
+    /// <summary>
+    /// NUT's driver starts in synchronous "auto" and switches to "yes" (publishing it) when a write to upsd would
+    /// block — which for the largest dumps (the four whose files say "yes") happens or not depending on how fast
+    /// upsd reads the first DUMPALL. Debian's answer is then "yes" on some runs and "auto" on others; that one
+    /// timing-dependent value is compared as "auto".
+    /// </summary>
+    static ProcResult WithoutSyncFallback(ProcResult r) =>
+        r with { Stdout = r.Stdout.Replace("driver.parameter.synchronous: yes\n", "driver.parameter.synchronous: auto\n", StringComparison.Ordinal) };
 
     static bool ExplainedByEmptyValueQuirk(string file, ProcResult expected, ProcResult actual, out List<string> variables)
     {

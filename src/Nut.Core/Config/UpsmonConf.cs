@@ -92,6 +92,9 @@ public sealed class UpsmonConf
     public string? CertPath { get; private set; }
     public (string Name, string Password)? CertIdent { get; private set; }
     public List<(string Host, string Name, bool Verify, bool ForceSsl)> CertHosts { get; } = [];
+
+    /// <summary>SHUTDOWNRULE lines (a NutSharp extension; rebuilt from the file on reload, like MONITOR).</summary>
+    public List<ShutdownRule> ShutdownRules { get; } = [];
     public bool CertVerify { get; private set; }
     public bool ForceSsl { get; private set; }
     public int? DebugMin { get; private set; }
@@ -139,6 +142,18 @@ public sealed class UpsmonConf
                 DebugMin = level;
             else
                 Warn(line, "WARNING : Invalid DEBUG_MIN value found in upsmon.conf global settings");
+            return;
+        }
+        if (key == ShutdownRule.Directive)
+        {
+            if (ShutdownRule.Parse(w, line, out string? error) is { } rule)
+                ShutdownRules.Add(rule);
+            else
+            {
+                // A safety rule that was asked for and cannot be understood must not be silently dropped.
+                Fatal = new ConfigDiagnostic(FileName, line, $"{ShutdownRule.Directive}: {error}", IsError: true);
+                _diagnostics.Add(Fatal);
+            }
             return;
         }
         if (w.Length >= 2 && ApplyTwoWords(w, line))

@@ -249,6 +249,8 @@ public sealed class MonitorSimulation
                 timers.Add(Mark(at, state.ToString()!, script.System));
             foreach (var at in script.ForcedShutdowns)
                 timers.Add(Mark(at, "FSD set by another primary", script.System));
+            foreach (var (at, name, value) in script.VariableChanges)
+                timers.Add(Mark(at, $"{name} \"{value}\"", script.System));
         }
         return timers;
 

@@ -132,6 +132,27 @@ public sealed class ScriptedUpsd : IUpsdConnector
             }
         }
 
+        public string GetVar(string ups, string name)
+        {
+            CheckAlive();
+            string request = $"GET VAR {ups} {name}";
+            if (script.StateAt(Now) is UpsdState.Error e)
+            {
+                if (server._recordPolls)
+                    server.Record(system, request, "ERR " + e.Token);
+                throw new UpsdException(NutErrors.ClientMessage(e.Token), e.Token);
+            }
+            if (script.VariableAt(name, Now) is not { } value)
+            {
+                if (server._recordPolls)
+                    server.Record(system, request, "ERR VAR-NOT-SUPPORTED");
+                throw new UpsdException(NutErrors.ClientMessage("VAR-NOT-SUPPORTED"), "VAR-NOT-SUPPORTED");
+            }
+            if (server._recordPolls)
+                server.Record(system, request, $"VAR {ups} {name} \"{value}\"");
+            return value;
+        }
+
         public int GetNumLogins(string ups)
         {
             CheckAlive();

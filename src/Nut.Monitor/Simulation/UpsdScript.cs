@@ -49,6 +49,26 @@ public sealed class UpsdScript
     /// <summary>From <paramref name="at"/> the server cannot be reached (until the next Status or Error).</summary>
     public UpsdScript Down(TimeSpan at) => Add(at, new UpsdState.Down());
 
+    /// <summary>From <paramref name="at"/>, GET VAR <paramref name="name"/> answers <paramref name="value"/> (before
+    /// its first entry a variable is not supported: ERR VAR-NOT-SUPPORTED).</summary>
+    public UpsdScript Variable(TimeSpan at, string name, string value)
+    {
+        if (!_variables.TryGetValue(name, out var list))
+            _variables[name] = list = [];
+        list.Add((at, value));
+        list.Sort((a, b) => a.At.CompareTo(b.At));
+        return this;
+    }
+
+    readonly Dictionary<string, List<(TimeSpan At, string Value)>> _variables = new(StringComparer.Ordinal);
+
+    /// <summary>Every scripted variable change, for the timeline.</summary>
+    public IEnumerable<(TimeSpan At, string Name, string Value)> VariableChanges =>
+        _variables.SelectMany(kv => kv.Value.Select(v => (v.At, kv.Key, v.Value)));
+
+    internal string? VariableAt(string name, TimeSpan t) =>
+        _variables.TryGetValue(name, out var list) && list.LastOrDefault(v => v.At <= t) is { Value: { } value } ? value : null;
+
     /// <summary>From <paramref name="at"/>, this many other upsmon instances (secondaries) are logged in.</summary>
     public UpsdScript OtherLogins(TimeSpan at, int count)
     {

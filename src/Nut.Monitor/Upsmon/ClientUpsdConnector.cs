@@ -85,6 +85,18 @@ public sealed class ClientUpsdConnector(AddressFamily? family = null, bool force
             }
         }
 
+        public string GetVar(string ups, string name)
+        {
+            try
+            {
+                return client.GetVariableAsync(ups, name).GetAwaiter().GetResult();
+            }
+            catch (NutClientException e)
+            {
+                throw Translate(e);
+            }
+        }
+
         public int GetNumLogins(string ups)
         {
             try

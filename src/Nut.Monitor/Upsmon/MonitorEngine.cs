@@ -137,6 +137,7 @@ public sealed class MonitorEngine
         }
         Polled?.Invoke(ups, status);
         ParseStatus(ups, status);
+        CheckRules(ups);
     }
 
     /// <summary>Connects and logs in. False when this pass should not poll the UPS (NUT then polls it on the
@@ -322,6 +323,8 @@ public sealed class MonitorEngine
         ups.LineState = 1;
         ups.Set(UpsFlags.Online);
         ups.Clear(UpsFlags.OnBattery);
+        ups.OnBatterySince = 0;
+        ups.RuleFired = null;
     }
 
     void OnBattery(MonitoredUps ups)
@@ -335,6 +338,7 @@ public sealed class MonitorEngine
         ups.LineState = 0;
         Notify("ONBATT", ups);
         ups.Set(UpsFlags.OnBattery);
+        ups.OnBatterySince = Now;
         ups.Clear(UpsFlags.Online);
     }
 
@@ -376,9 +380,75 @@ public sealed class MonitorEngine
     /// seconds from then before it stops waiting for an FSD.</summary>
     void UpdateCriticalTimer(MonitoredUps ups)
     {
-        if (!ups.Is(UpsFlags.OnBattery) || !ups.Is(UpsFlags.LowBattery) || ups.Is(UpsFlags.Calibrating))
+        if (!ups.Is(UpsFlags.OnBattery) || !(ups.Is(UpsFlags.LowBattery) || ups.RuleFired is not null) || ups.Is(UpsFlags.Calibrating))
             ups.LastNonCritical = Now;
     }
+
+    // ---- SHUTDOWNRULE (NutSharp extension) ----
+
+    /// <summary>
+    /// After a good poll: checks this UPS's SHUTDOWNRULEs. On the first poll each rule's variable is asked for
+    /// once, so a rule that can never fire is reported at start; while on battery the rules are evaluated and
+    /// the first that holds makes the UPS critical until it is back on line.
+    /// </summary>
+    void CheckRules(MonitoredUps ups)
+    {
+        var rules = _settings.Conf.ShutdownRules;
+        if (rules.Count == 0)
+            return;
+        bool onBattery = ups.Is(UpsFlags.OnBattery);
+        bool firstLook = !ups.RulesLookedAt;
+        ups.RulesLookedAt = true;
+        foreach (var rule in rules)
+        {
+            if (!rule.AppliesTo(ups.System, ups.UpsName) || ups.RulesReportedUnusable.Contains(rule))
+                continue;
+            if (!(onBattery || firstLook) || ups.Session is null)
+                continue;
+            double? value = null;
+            if (rule.Variable is { } name)
+            {
+                try
+                {
+                    value = CNumber(ups.Session.GetVar(ups.UpsName, name));
+                }
+                catch (UpsdException e)
+                {
+                    if (e.ErrToken == "VAR-NOT-SUPPORTED")
+                    {
+                        ups.RulesReportedUnusable.Add(rule);
+                        _s.Log.Log(MonitorLogLevel.Error, $"{_settings.Conf.FileName} line {rule.Line}: {ShutdownRule.Directive} ({rule}) cannot fire: UPS [{ups.System}] does not report {name}");
+                    }
+                    else if (e.ConnectionLost)
+                    {
+                        DropConnection(ups);
+                        return;
+                    }
+                    continue;
+                }
+            }
+            if (!onBattery || ups.RuleFired is not null)
+                continue;
+            bool fires = rule.Kind switch
+            {
+                ShutdownRuleKind.Charge => value < rule.Value,
+                ShutdownRuleKind.Runtime => value < rule.Value,
+                _ => ups.OnBatterySince > 0 && Now - ups.OnBatterySince >= rule.Value,
+            };
+            if (fires)
+            {
+                ups.RuleFired = rule;
+                string seen = rule.Kind == ShutdownRuleKind.OnBattery ? $"on battery for {Now - ups.OnBatterySince} s"
+                    : $"{rule.Variable} is {value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                _s.Log.Log(MonitorLogLevel.Warning, $"UPS [{ups.System}]: {ShutdownRule.Directive} at line {rule.Line} ({rule}) fired: {seen}");
+            }
+        }
+        UpdateCriticalTimer(ups);
+    }
+
+    /// <summary>A number as upsd sends it; anything else is no value (the rule does not fire on it).</summary>
+    static double? CNumber(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
 
     void Notify(string type, MonitoredUps? ups) => _notifier.Notify(_settings, type, ups);
 
@@ -412,7 +482,8 @@ public sealed class MonitorEngine
     {
         if (ups.Is(UpsFlags.ForcedShutdown))
             return true;
-        if (!ups.Is(UpsFlags.OnBattery) || !ups.Is(UpsFlags.LowBattery))
+        // A SHUTDOWNRULE that fired counts as LB (a NutSharp extension; without rules nothing changes).
+        if (!ups.Is(UpsFlags.OnBattery) || !(ups.Is(UpsFlags.LowBattery) || ups.RuleFired is not null))
             return false;
         if (ups.Is(UpsFlags.Calibrating))
         {

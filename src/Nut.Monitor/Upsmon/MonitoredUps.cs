@@ -38,6 +38,15 @@ public sealed class MonitoredUps
     public long LastReplaceBatteryWarning { get; internal set; }
     public long LastNoCommWarning { get; internal set; }
 
+    /// <summary>When this UPS was first seen on battery in the current outage (seconds), or 0 while on line.</summary>
+    public long OnBatterySince { get; internal set; }
+    /// <summary>The SHUTDOWNRULE that made this UPS critical in the current outage, or null.</summary>
+    public ShutdownRule? RuleFired { get; internal set; }
+    /// <summary>The rules of this UPS whose variable the server said it does not have (reported once).</summary>
+    internal HashSet<ShutdownRule> RulesReportedUnusable { get; } = [];
+    /// <summary>True once the rules' variables have been asked for (the first good poll).</summary>
+    internal bool RulesLookedAt { get; set; }
+
     /// <summary>The open connection to upsd, while <see cref="UpsFlags.Connected"/>.</summary>
     internal IUpsdSession? Session { get; set; }
 

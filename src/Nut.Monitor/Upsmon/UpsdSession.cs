@@ -47,6 +47,9 @@ public interface IUpsdSession : IDisposable
     /// <summary><c>GET VAR &lt;ups&gt; ups.status</c>: the status words. Server errors throw with their client text.</summary>
     string GetStatus(string ups);
 
+    /// <summary><c>GET VAR &lt;ups&gt; &lt;name&gt;</c> (for SHUTDOWNRULE). Server errors throw with their ERR token.</summary>
+    string GetVar(string ups, string name);
+
     /// <summary><c>GET NUMLOGINS &lt;ups&gt;</c>: how many upsmon instances are logged in to the UPS.</summary>
     int GetNumLogins(string ups);
 

@@ -131,8 +131,11 @@ public static class DrillProgram
             + (runScripts ? "scripts run with stand-ins for wall, upsmon and shutdown" : "scripts recorded, not run")
             + (reallyShutDown ? "; SHUTDOWNCMD WILL REALLY RUN" : "; SHUTDOWNCMD recorded, not run"));
         output.WriteLine();
+        bool hideBattery = scenario.SimulatedBattery && !verbose;
         sim.Recorder.Recorded += e =>
         {
+            if (hideBattery && e.Kind == SimulationEventKind.UpsdChange && e.Text.StartsWith("battery.", StringComparison.Ordinal))
+                return;
             lock (output)
                 output.WriteLine(e.ToString());
         };

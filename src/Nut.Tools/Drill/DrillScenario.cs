@@ -16,7 +16,8 @@ public sealed record DrillStep(TimeSpan At, string State);
 /// <item><c>unreachable DURATION</c>: upsd cannot be reached for DURATION.</item>
 /// <item><c>fsd</c>: the primary (another upsmon) sets forced shutdown.</item>
 /// <item><c>TIME=STATE ...</c>: a timeline; STATE is a ups.status value or <c>down</c> (server unreachable),
-/// <c>stale</c> (ERR DATA-STALE), <c>nodriver</c> (ERR DRIVER-NOT-CONNECTED), <c>fsd</c>.</item>
+/// <c>stale</c> (ERR DATA-STALE), <c>nodriver</c> (ERR DRIVER-NOT-CONNECTED), <c>fsd</c>, or a variable
+/// <c>charge=N</c>, <c>runtime=N</c>, <c>name=value</c>.</item>
 /// </list>
 /// Named scenarios begin <see cref="DefaultStart"/> after the drill does, so upsmon's first polls see the
 /// power as it is before the event, as they would on a real machine.
@@ -35,10 +36,43 @@ public sealed class DrillScenario
         Steps = steps;
     }
 
+    /// <summary>True when the scenario brings its own simulated battery readings (the named ones): the drill
+    /// then leaves them out of the timeline unless asked (-v).</summary>
+    public bool SimulatedBattery => Steps.Any(s => s.At > TimeSpan.Zero && s.State.StartsWith("charge=", StringComparison.Ordinal))
+        && Steps.Count(s => s.State.StartsWith("charge=", StringComparison.Ordinal)) > 2;
+
     public string Description { get; }
     public IReadOnlyList<DrillStep> Steps { get; }
 
     public TimeSpan LastStep => Steps.Count == 0 ? TimeSpan.Zero : Steps.Max(s => s.At);
+
+    /// <summary>The battery of the named scenarios: a full one lasts this long (an outage: until LB plus the reserve).</summary>
+    public static readonly TimeSpan DefaultFullRuntime = TimeSpan.FromMinutes(30);
+    /// <summary>What is left of the runtime when the UPS says LB in the <c>outage</c> scenario.</summary>
+    public static readonly TimeSpan LowBatteryReserve = TimeSpan.FromMinutes(2);
+    /// <summary>How often the simulated battery reports a new charge and runtime while discharging.</summary>
+    public static readonly TimeSpan BatteryStep = TimeSpan.FromSeconds(10);
+
+    /// <summary>A full battery from <paramref name="at"/> on (before the outage, and again when power returns).</summary>
+    static IEnumerable<DrillStep> Full(TimeSpan at, TimeSpan full) =>
+        [new(at, "charge=100"), new(at, string.Create(CultureInfo.InvariantCulture, $"runtime={(long)full.TotalSeconds}"))];
+
+    /// <summary>
+    /// A simple linear battery for the named scenarios, so that SHUTDOWNRULEs on charge and runtime have
+    /// something to act on: full (100 %, <paramref name="full"/> of runtime) until <paramref name="start"/>,
+    /// then draining evenly, a new reading every <see cref="BatteryStep"/> for <paramref name="length"/>.
+    /// </summary>
+    static IEnumerable<DrillStep> Battery(TimeSpan start, TimeSpan length, TimeSpan full)
+    {
+        foreach (var step in Full(TimeSpan.Zero, full))
+            yield return step;
+        for (var t = BatteryStep; t <= length; t += BatteryStep)
+        {
+            double left = Math.Max(0, (full - t).TotalSeconds);
+            yield return new(start + t, string.Create(CultureInfo.InvariantCulture, $"charge={Math.Round(100 * left / full.TotalSeconds)}"));
+            yield return new(start + t, string.Create(CultureInfo.InvariantCulture, $"runtime={(long)left}"));
+        }
+    }
 
     /// <summary>Parses the scenario words of the command line. Null with <paramref name="error"/> set when they
     /// do not make a scenario.</summary>
@@ -59,14 +93,15 @@ public sealed class DrillScenario
                 if (!OneDuration(rest, null, "blip DURATION", out var d, out error))
                     return null;
                 return new($"on battery for {Duration.Format(d)}, then back on line",
-                    [new(start, "OB DISCHRG"), new(start + d, "OL CHRG")]);
+                    [new(start, "OB DISCHRG"), .. Battery(start, d, DefaultFullRuntime), new(start + d, "OL CHRG"), .. Full(start + d, DefaultFullRuntime)]);
             }
             case "outage":
             {
                 if (!OneDuration(rest, DefaultLowBattery, "outage [LOWBATT-AFTER]", out var d, out error))
                     return null;
+                var full = d + LowBatteryReserve;
                 return new($"on battery until the battery is low after {Duration.Format(d)}",
-                    [new(start, "OB DISCHRG"), new(start + d, "OB DISCHRG LB")]);
+                    [new(start, "OB DISCHRG"), .. Battery(start, d, full), new(start + d, "OB DISCHRG LB")]);
             }
             case "unreachable":
             {
@@ -112,6 +147,14 @@ public sealed class DrillScenario
         return false;
     }
 
+    /// <summary><c>charge</c> and <c>runtime</c> are short for battery.charge and battery.runtime; other names are used as given.</summary>
+    static string VariableName(string name) => name.ToLowerInvariant() switch
+    {
+        "charge" => "battery.charge",
+        "runtime" => "battery.runtime",
+        _ => name,
+    };
+
     /// <summary>Writes the steps into the scripted upsd of one UPS.</summary>
     public void ApplyTo(UpsdScript script)
     {
@@ -123,7 +166,12 @@ public sealed class DrillScenario
                 case "stale": script.Error(step.At, "DATA-STALE"); break;
                 case "nodriver": script.Error(step.At, "DRIVER-NOT-CONNECTED"); break;
                 case "fsd": script.ForcedShutdown(step.At); break;
-                default: script.Status(step.At, step.State); break;
+                default:
+                    if (step.State.IndexOf('=') is > 0 and var eq)
+                        script.Variable(step.At, VariableName(step.State[..eq]), step.State[(eq + 1)..]);
+                    else
+                        script.Status(step.At, step.State);
+                    break;
             }
         }
     }

@@ -30,14 +30,21 @@ public sealed class DrillTests : IDisposable
     public void NamedScenariosStartAfterTheFirstPolls()
     {
         var blip = DrillScenario.Parse(["blip", "20s"], TimeSpan.FromSeconds(10), out _)!;
-        Assert.Equal([new DrillStep(TimeSpan.FromSeconds(10), "OB DISCHRG"), new DrillStep(TimeSpan.FromSeconds(30), "OL CHRG")], blip.Steps);
+        Assert.Equal([new DrillStep(TimeSpan.FromSeconds(10), "OB DISCHRG"), new DrillStep(TimeSpan.FromSeconds(30), "OL CHRG")],
+            blip.Steps.Where(s => !s.State.Contains('=')));
+        // A linear battery for the rules: full 30 minutes, a reading every 10 s while on battery, full again after.
+        Assert.Equal(["charge=100", "charge=99", "charge=99", "charge=100"], blip.Steps.Where(s => s.State.StartsWith("charge=")).Select(s => s.State));
+        Assert.Equal(["runtime=1800", "runtime=1790", "runtime=1780", "runtime=1800"], blip.Steps.Where(s => s.State.StartsWith("runtime=")).Select(s => s.State));
+        Assert.True(blip.SimulatedBattery);
         var outage = DrillScenario.Parse(["outage"], TimeSpan.FromSeconds(10), out _)!;
         Assert.Equal(TimeSpan.FromSeconds(310), outage.LastStep);
         Assert.Equal("OB DISCHRG LB", outage.Steps[^1].State);
         var down = DrillScenario.Parse(["unreachable", "2m"], TimeSpan.Zero, out _)!;
         Assert.Equal(["down", "OL"], down.Steps.Select(s => s.State));
-        var timeline = DrillScenario.Parse(["4m=OB LB", "10s=OB"], TimeSpan.Zero, out _)!;
-        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(4)], timeline.Steps.Select(s => s.At));
+        var timeline = DrillScenario.Parse(["4m=OB LB", "10s=OB", "2m=charge=35"], TimeSpan.Zero, out _)!;
+        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)], timeline.Steps.Select(s => s.At));
+        Assert.Equal("charge=35", timeline.Steps[1].State);
+        Assert.False(timeline.SimulatedBattery);
     }
 
     [Theory]
@@ -82,6 +89,21 @@ public sealed class DrillTests : IDisposable
         Assert.Equal(40, t.Single(l => l.Kind == "ShutdownDecision").At);
         Assert.Equal(["SHUTDOWN"], t.Where(l => l.Kind == "Notification").Select(l => l.NotifyType).Where(n => n == "SHUTDOWN"));
         Assert.Contains("result: upsmon decides to shut down at +00:40.000 (user requested FSD); SHUTDOWNCMD runs at +00:40.000", r.Stdout);
+    }
+
+    [Fact]
+    public void TheDrillShowsAShutdownRuleFiring()
+    {
+        _dir.Write("upsmon.conf", "MONITOR ups@localhost 1 u p primary\nSHUTDOWNCMD \"/sbin/shutdown -h now\"\nFINALDELAY 0\nSHUTDOWNRULE * charge 50\n");
+        _dir.Write("upssched.conf", "");
+        // outage 5m: a 7-minute battery (LB with 2 minutes left); below 50 % after 220 s on battery, i.e. at 230 s.
+        var r = Drill("outage", "5m");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var t = DrillLine.Parse(r.Stdout);
+        Assert.Contains(t, l => l.Kind == "Log" && l.At == 230 && l.Text == "UPS [ups@localhost]: SHUTDOWNRULE at line 4 (battery.charge below 50 %) fired: battery.charge is 48");
+        Assert.Contains("result: upsmon decides to shut down at +03:50.000 (power value below MINSUPPLIES)", r.Stdout);
+        Assert.DoesNotContain(t, l => l.Kind == "UpsdChange" && l.Text.StartsWith("battery.")); // only with -v
+        Assert.Contains(DrillLine.Parse(Drill("-v", "outage", "5m").Stdout), l => l.Kind == "UpsdChange" && l.Text == "battery.charge \"48\"");
     }
 
     [Fact]
