@@ -95,6 +95,17 @@ public sealed class UpsmonConf
 
     /// <summary>SHUTDOWNRULE lines (a NutSharp extension; rebuilt from the file on reload, like MONITOR).</summary>
     public List<ShutdownRule> ShutdownRules { get; } = [];
+
+    /// <summary>NOTIFYCHANNEL lines (a NutSharp extension).</summary>
+    public List<NotifyChannelSpec> Channels { get; } = [];
+
+    /// <summary>NOTIFYSEND lines (a NutSharp extension): empty means every channel gets every notification.</summary>
+    public List<NotifySendRule> ChannelRoutes { get; } = [];
+
+    /// <summary>The channels a notification of <paramref name="type"/> goes to.</summary>
+    public IEnumerable<string> ChannelsFor(string type) =>
+        ChannelRoutes.Count == 0 ? Channels.Select(c => c.Name)
+            : ChannelRoutes.Where(r => r.Matches(type)).SelectMany(r => r.Channels).Distinct(StringComparer.Ordinal);
     public bool CertVerify { get; private set; }
     public bool ForceSsl { get; private set; }
     public int? DebugMin { get; private set; }
@@ -128,6 +139,7 @@ public sealed class UpsmonConf
             if (conf.Fatal is not null)
                 break; // upsmon exits on the spot: it never reads the lines after
         }
+        conf.CheckChannelRoutes();
         return conf;
     }
 
@@ -154,6 +166,29 @@ public sealed class UpsmonConf
                 Fatal = new ConfigDiagnostic(FileName, line, $"{ShutdownRule.Directive}: {error}", IsError: true);
                 _diagnostics.Add(Fatal);
             }
+            return;
+        }
+        if (key == NotifyChannelSpec.Directive)
+        {
+            if (NotifyChannelSpec.Parse(w, line, out string? error) is { } channel)
+            {
+                if (Channels.Any(c => c.Name == channel.Name))
+                    Error(line, $"{NotifyChannelSpec.Directive} {channel.Name}: a channel of that name is already defined (line {Channels.First(c => c.Name == channel.Name).Line})");
+                else
+                    Channels.Add(channel);
+            }
+            else
+                Error(line, $"{NotifyChannelSpec.Directive}: {error}");
+            return;
+        }
+        if (key == NotifyChannelSpec.SendDirective)
+        {
+            if (w.Length != 3)
+                Error(line, $"{NotifyChannelSpec.SendDirective}: expected {NotifyChannelSpec.SendDirective} <type|*> <channel>[,<channel>...]");
+            else if (w[1] != "*" && NotifyTypes.Find(w[1]) is null)
+                Error(line, $"{NotifyChannelSpec.SendDirective}: '{w[1]}' is not a notification type (ONLINE, ONBATT, LOWBATT, ... or *)");
+            else
+                ChannelRoutes.Add(new NotifySendRule(w[1], w[2].Split(',', StringSplitOptions.RemoveEmptyEntries), line));
             return;
         }
         if (w.Length >= 2 && ApplyTwoWords(w, line))
@@ -321,4 +356,15 @@ public sealed class UpsmonConf
     }
 
     void Warn(int line, string message) => _diagnostics.Add(new ConfigDiagnostic(FileName, line, message));
+    void Error(int line, string message) => _diagnostics.Add(new ConfigDiagnostic(FileName, line, message, IsError: true));
+
+    /// <summary>Checks what can only be checked once the whole file is read: NOTIFYSEND naming a channel that
+    /// no NOTIFYCHANNEL defines.</summary>
+    void CheckChannelRoutes()
+    {
+        foreach (var route in ChannelRoutes)
+            foreach (var name in route.Channels)
+                if (!Channels.Any(c => c.Name == name))
+                    Error(route.Line, $"{NotifyChannelSpec.SendDirective}: no {NotifyChannelSpec.Directive} is called '{name}'");
+    }
 }

@@ -42,6 +42,8 @@ public sealed class MonitorEngine
         _settings = settings ?? MonitorSettings.From(conf);
         _notifier = new Notifier(services.Log, services.Wall, services.Commands);
         _notifier.Sent += n => Notified?.Invoke(n);
+        if (services.Channels is { Any: true } channels)
+            _notifier.Sent += channels.Post;
         foreach (var m in conf.Monitors)
             _upses.Add(new MonitoredUps(m));
     }

@@ -30,4 +30,8 @@ public sealed record MonitorServices(
     /// <summary>Reads upsmon.conf again for a reload (SIGHUP), over the current configuration (NUT keeps the
     /// value of a directive deleted from the file); throws <see cref="ConfigException"/> when it cannot.</summary>
     public Func<UpsmonConf, UpsmonConf>? Reload { get; init; }
+
+    /// <summary>NOTIFYCHANNEL delivery (a NutSharp extension): every notification that is not ignored is
+    /// queued there; it never blocks. Null: no channels.</summary>
+    public Channels.NotificationDispatcher? Channels { get; init; }
 }

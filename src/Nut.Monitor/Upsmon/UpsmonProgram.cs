@@ -30,6 +30,7 @@ public static class UpsmonProgram
         		 - fsd: shutdown all primary-mode UPSes (use with caution)
         		 - reload: reread configuration
         		 - stop: stop monitoring and exit
+        		 - test: send a test notification through every NOTIFYCHANNEL (NutSharp)
           -P <pid>	send the signal above to specified PID (bypassing PID file)
           -D		raise debugging level (and stay foreground by default)
           -F		stay foregrounded even if no debugging is enabled
@@ -98,6 +99,8 @@ public static class UpsmonProgram
 
     static int SendCommand(Options o)
     {
+        if (o.Command is { Length: > 0 } test && "test".StartsWith(test, StringComparison.Ordinal))
+            return TestChannels(o);
         int? signal = o.Command switch
         {
             { Length: > 0 } c when "fsd".StartsWith(c, StringComparison.Ordinal) => Libc.SIGUSR1,
@@ -129,6 +132,30 @@ public static class UpsmonProgram
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>upsmon -c test</c> (a NutSharp extension): sends a test notification through every NOTIFYCHANNEL of
+    /// upsmon.conf right away — no running upsmon needed — and says how each went. Exit 1 if any failed.
+    /// </summary>
+    static int TestChannels(Options o)
+    {
+        var conf = LoadConfig(o.ConfigFile, quiet: true);
+        if (conf is null)
+            return 1;
+        if (conf.Channels.Count == 0)
+        {
+            Out($"No {NotifyChannelSpec.Directive} in {o.ConfigFile}: nothing to test\n");
+            return 0;
+        }
+        using var channels = new Channels.NotificationDispatcher(conf, NutLogSink.Instance);
+        var results = channels.TestAsync(CancellationToken.None).GetAwaiter().GetResult();
+        foreach (var (name, failure) in results)
+        {
+            var spec = conf.Channels.First(c => c.Name == name);
+            Out($"{name} ({spec.Kind.ToString().ToLowerInvariant()}): {(failure is null ? "sent" : "FAILED: " + failure)}\n");
+        }
+        return results.Any(r => r.Failure is not null) ? 1 : 0;
     }
 
     static string PidPath => Path.Combine(NutPaths.PidPath, PidFileName);
@@ -366,11 +393,14 @@ public static class UpsmonProgram
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; engine?.RequestReload(); sleeper.Wake(); });
         using var usr1 = PosixSignalRegistration.Create((PosixSignal)Libc.SIGUSR1, c => { c.Cancel = true; engine?.RequestUserFsd(Libc.SIGUSR1); sleeper.Wake(); });
 
+        // Channels are read at start; a reload keeps them (they carry no state a reload could fix).
+        using var channels = new Channels.NotificationDispatcher(conf, NutLogSink.Instance);
         var services = new MonitorServices(TimeProvider.System, sleeper, new ClientUpsdConnector(o.Family, settings.ForceSsl, UpsmonTls.From(conf, NutLogSink.Instance)),
             NutLogSink.Instance, WallCommand.Instance, ShellCommandRunner.Instance, shutdown)
         {
             Parent = parent,
             Reload = previous => ReloadConfig(o.ConfigFile, previous),
+            Channels = channels,
         };
         engine = new MonitorEngine(conf, services, settings);
         MonitorLoop.Run(engine, sleeper, () => exitSignal != 0);
