@@ -1,0 +1,86 @@
+using Nut.Testing;
+
+namespace Nut.Monitor.Tests;
+
+/// <summary>Real processes, real faults: what upsmon does when upsd or the driver dies under it.</summary>
+[Collection("processes")]
+public sealed class FaultInjectionTests
+{
+    static string Device => Path.Combine(Paths.TestData, "ddl", "APC", "APC__AP7724__snmp-ups__2.7.4.1__01.dev");
+
+    sealed class Rig : IDisposable
+    {
+        public readonly NutStack Stack = new(Impl.Ours, Impl.Ours, [new StackUps("dev", Device)]);
+        public readonly Daemon Upsmon;
+
+        public Rig()
+        {
+            Stack.Start();
+            var dir = Stack.Dir;
+            dir.Write("notify.sh", $"#!/bin/sh\necho \"$NOTIFYTYPE\" >> {dir["notify.log"]}\n");
+            File.SetUnixFileMode(dir["notify.sh"], (UnixFileMode)Convert.ToInt32("755", 8));
+            string flags = string.Concat(new[] { "ONLINE", "ONBATT", "LOWBATT", "FSD", "COMMOK", "COMMBAD", "SHUTDOWN", "NOCOMM" }.Select(t => $"NOTIFYFLAG {t} EXEC\n"));
+            dir.Write("upsmon.conf", $"MONITOR dev@127.0.0.1:{Stack.Port} 1 mon monpw primary\nSHUTDOWNCMD \"/bin/touch {dir["shutdown-called"]}\"\n"
+                + $"NOTIFYCMD {dir["notify.sh"]}\nPOLLFREQ 1\nPOLLFREQALERT 1\nDEADTIME 3\nNOCOMMWARNTIME 2\nFINALDELAY 0\n{flags}");
+            File.SetUnixFileMode(dir["upsmon.conf"], UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var env = new Dictionary<string, string>(Stack.Env) { ["NUT_PIDPATH"] = dir.FullPath };
+            Upsmon = Proc.Start(Paths.Ours("upsmon"), ["-F", "-p", "-f", dir["upsmon.conf"]], env, dir.FullPath);
+            WaitFor(() => Stack.Connect().Request("GET NUMLOGINS dev") == "NUMLOGINS dev 1", "upsmon to log in");
+        }
+
+        public List<string> Notes => File.Exists(Stack.Dir["notify.log"]) ? [.. File.ReadAllLines(Stack.Dir["notify.log"])] : [];
+        public bool ShutDown => File.Exists(Stack.Dir["shutdown-called"]);
+
+        public void WaitFor(Func<bool> condition, string what, double seconds = 30)
+        {
+            var end = DateTime.UtcNow.AddSeconds(seconds);
+            while (true)
+            {
+                try
+                {
+                    if (condition())
+                        return;
+                }
+                catch (System.Net.Sockets.SocketException) { } // upsd not (yet) there
+                if (DateTime.UtcNow > end || Upsmon.HasExited)
+                    throw new TimeoutException($"no {what}; notifications: {string.Join(",", Notes)}\n{Upsmon.Output}");
+                Thread.Sleep(50);
+            }
+        }
+
+        public void Dispose()
+        {
+            Upsmon.Dispose();
+            Stack.Dispose();
+        }
+    }
+
+    [Fact]
+    public void UpsdKilledAndRestartedGivesCommbadThenCommokAndNoShutdownWhileOnLine()
+    {
+        using var rig = new Rig();
+        rig.Stack.Upsd.Signal(Posix.SIGKILL);
+        rig.WaitFor(() => rig.Notes.Contains("COMMBAD"), "COMMBAD");
+        rig.WaitFor(() => rig.Notes.Contains("NOCOMM"), "NOCOMM (NOCOMMWARNTIME 2)");
+        Thread.Sleep(4000); // well past DEADTIME: the UPS was last seen on line, so it is not critical
+        rig.Stack.StartUpsd();
+        rig.WaitFor(() => rig.Notes.Contains("COMMOK"), "COMMOK");
+        rig.WaitFor(() => rig.Stack.Connect().Request("GET NUMLOGINS dev") == "NUMLOGINS dev 1", "upsmon back logged in");
+        Assert.False(rig.ShutDown);
+        Assert.DoesNotContain("ONLINE", rig.Notes); // the power never changed
+        Assert.Equal(["COMMBAD", "NOCOMM", "COMMOK"], rig.Notes.Distinct());
+    }
+
+    [Fact]
+    public void DriverKilledMakesTheDataStaleWithoutShutdownAndItComesBack()
+    {
+        using var rig = new Rig();
+        rig.Stack.KillDriver("dev");
+        rig.WaitFor(() => rig.Notes.Contains("COMMBAD"), "COMMBAD once upsd calls the data stale", seconds: 40);
+        Assert.False(rig.ShutDown);
+        rig.Stack.StartDriver("dev");
+        rig.WaitFor(() => rig.Notes.Contains("COMMOK"), "COMMOK when the driver is back", seconds: 40);
+        Assert.False(rig.ShutDown);
+        Assert.Equal("NUMLOGINS dev 1", rig.Stack.Connect().Request("GET NUMLOGINS dev")); // upsmon stayed logged in
+    }
+}
