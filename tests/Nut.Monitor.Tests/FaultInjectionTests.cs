@@ -72,6 +72,28 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public void AReloadWithABrokenFileKeepsTheRunningConfigurationAndSaysWhy()
+    {
+        using var rig = new Rig();
+        string conf = rig.Stack.Dir["upsmon.conf"];
+        string good = File.ReadAllText(conf);
+        File.WriteAllText(conf, good.Replace($"MONITOR dev@127.0.0.1:{rig.Stack.Port} 1 mon monpw primary", $"MONITOR dev@127.0.0.1:{rig.Stack.Port} 1 mon monpw"));
+        var env = new Dictionary<string, string>(rig.Stack.Env) { ["NUT_PIDPATH"] = rig.Stack.Dir.FullPath };
+        Assert.Equal(0, Proc.Run(Paths.Ours("upsmon"), ["-c", "reload"], env, TimeSpan.FromSeconds(20)).ExitCode);
+        rig.WaitFor(() => rig.Upsmon.Output.Contains("Reload failed: "), "the reload to be refused");
+        Assert.Contains("Unable to use old-style MONITOR line without a username", rig.Upsmon.Output);
+        // Still monitoring with the old configuration: logged in, and a power failure is seen.
+        Assert.Equal("NUMLOGINS dev 1", rig.Stack.Connect().Request("GET NUMLOGINS dev"));
+        using (var admin = rig.Stack.Connect())
+        {
+            Assert.Equal("OK", admin.Request("USERNAME admin"));
+            Assert.Equal("OK", admin.Request("PASSWORD mypass"));
+            Assert.Equal("OK", admin.Request("SET VAR dev ups.status OB"));
+        }
+        rig.WaitFor(() => rig.Notes.Contains("ONBATT"), "ONBATT after the failed reload");
+    }
+
+    [Fact]
     public void DriverKilledMakesTheDataStaleWithoutShutdownAndItComesBack()
     {
         using var rig = new Rig();
