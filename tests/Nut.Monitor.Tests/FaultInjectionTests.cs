@@ -94,6 +94,51 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public void FiveThousandIdleConnectionsAndAClientThatNeverReadsDoNotBlindUpsmon()
+    {
+        using var rig = new Rig();
+        var idle = new List<System.Net.Sockets.Socket>();
+        try
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                var s = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                s.Connect("127.0.0.1", rig.Stack.Port);
+                if (i % 2 == 0)
+                    s.Send("GET VAR dev ups.st"u8.ToArray()); // half a request, never finished
+                idle.Add(s);
+            }
+            // A client that asks for big replies and never reads them.
+            var hog = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+            hog.Connect("127.0.0.1", rig.Stack.Port);
+            idle.Add(hog);
+            var flood = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("LIST VAR dev\n", 2000)));
+            hog.Blocking = false;
+            try { hog.Send(flood); } catch (System.Net.Sockets.SocketException) { } // the send buffer fills: fine
+
+            // upsmon (POLLFREQ 1) still sees a power failure at once and never loses the server.
+            double t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+            using (var admin = rig.Stack.Connect())
+            {
+                Assert.Equal("OK", admin.Request("USERNAME admin"));
+                Assert.Equal("OK", admin.Request("PASSWORD mypass"));
+                Assert.Equal("OK", admin.Request("SET VAR dev ups.status OB"));
+            }
+            rig.WaitFor(() => rig.Notes.Contains("ONBATT"), "ONBATT with 5,000 idle connections", seconds: 10);
+            double seen = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 - t;
+            Assert.InRange(seen, 0, 1 + 2); // one poll interval, plus process start of the recorder
+            Thread.Sleep(3000);
+            Assert.DoesNotContain("COMMBAD", rig.Notes);
+            Assert.Equal("NUMLOGINS dev 1", rig.Stack.Connect().Request("GET NUMLOGINS dev"));
+        }
+        finally
+        {
+            foreach (var s in idle)
+                s.Dispose();
+        }
+    }
+
+    [Fact]
     public void DriverKilledMakesTheDataStaleWithoutShutdownAndItComesBack()
     {
         using var rig = new Rig();

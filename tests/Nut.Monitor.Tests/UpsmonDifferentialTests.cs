@@ -17,6 +17,7 @@ public sealed class UpsmonDifferentialTests
     sealed record Outcome(List<NotifyLine> Notes, List<double> Delays, double? ShutdownDelay, string? Flag, string Wall, string Status, string Output)
     {
         public List<string> Types { get; init; } = [];
+        public List<string> Scripts { get; init; } = [];
     }
 
     static Outcome[] Both(Func<Impl, Outcome> scenario)
@@ -28,13 +29,19 @@ public sealed class UpsmonDifferentialTests
 
     static double Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 
+    /// <summary>upssched in the chain: EXECUTE on each event, and a timer each outage starts and ONLINE or
+    /// LOWBATT cancels (its "notrunning" command would run only if there were no timer to cancel).</summary>
+    const string Sched = "AT ONBATT * EXECUTE onbatt\nAT ONLINE * EXECUTE online\nAT LOWBATT * EXECUTE lowbatt\n"
+        + "AT ONBATT * START-TIMER late 300\nAT ONLINE * CANCEL-TIMER late notrunning\nAT LOWBATT * CANCEL-TIMER late notrunning";
+
     [Fact]
     public void PrimaryOutageSameNotificationsAndShutdown()
     {
+        // Each whole stack its own: Debian's upsd, dummy-ups, upsmon and upssched against ours.
         var results = Both(impl =>
         {
-            using var rig = new UpsmonRig();
-            using var run = rig.Start(impl, "mon", "POLLFREQ 1\nPOLLFREQALERT 1\nHOSTSYNC 5\nFINALDELAY 1\nDEADTIME 5", oneProcess: impl == Impl.Debian);
+            using var rig = new UpsmonRig(server: impl);
+            using var run = rig.Start(impl, "mon", "POLLFREQ 1\nPOLLFREQALERT 1\nHOSTSYNC 5\nFINALDELAY 1\nDEADTIME 5", oneProcess: impl == Impl.Debian, upssched: Sched);
             Thread.Sleep(2500); // first polls: OL is silent at start
             var delays = new List<double>();
             void Step(string status, string type, int count)
@@ -51,10 +58,19 @@ public sealed class UpsmonDifferentialTests
             Step("OB LB", "LOWBATT", 1);
             run.WaitFor(r => r.ShutdownTime is not null, "shutdown");
             run.WaitForExit();
-            return new Outcome(run.Notifications, delays, run.ShutdownTime - lb, run.PowerDownFlag, run.Wall, rig.Status(), run.Output) { Types = run.Types };
+            run.WaitFor(r => r.ScriptCalls.Count >= 4, "upssched's CMDSCRIPT calls");
+            Thread.Sleep(500); // nothing more may come
+            return new Outcome(run.Notifications, delays, run.ShutdownTime - lb, run.PowerDownFlag, run.Wall, rig.Status(), run.Output)
+            {
+                Types = run.Types,
+                Scripts = run.ScriptCalls.Select(c => $"{c.Arg} {c.Type}").ToList(),
+            };
         });
         var (debian, ours) = (results[0], results[1]);
         Assert.Equal(["ONBATT", "ONLINE", "ONBATT", "LOWBATT", "SHUTDOWN"], debian.Types);
+        // upssched: the same script calls in the same order; the timer is always there to cancel, so "notrunning" never runs.
+        Assert.Equal(["onbatt ONBATT", "online ONLINE", "onbatt ONBATT", "lowbatt LOWBATT"], debian.Scripts);
+        Assert.Equal(debian.Scripts, ours.Scripts);
         Assert.Equal(debian.Types, ours.Types);
         Assert.Equal(ours.Notes.Select(n => n.Type).Order(), ours.Types.Order());
         Assert.Equal(debian.Notes.Select(n => (n.Type, n.Args, n.Count)).Order(), ours.Notes.Select(n => (n.Type, n.Args.Replace(Port(ours), Port(debian)), n.Count)).Order());

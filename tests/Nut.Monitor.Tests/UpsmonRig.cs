@@ -16,12 +16,13 @@ sealed class UpsmonRig : IDisposable
 {
     readonly List<UpsmonRun> _runs = [];
 
-    public UpsmonRig(string status = "OL")
+    /// <param name="server">Whose upsd and dummy-ups serve the UPS (Debian's by default).</param>
+    public UpsmonRig(string status = "OL", Impl server = Impl.Debian)
     {
         string device = DeviceFile(status);
         try
         {
-            Stack = new NutStack(Impl.Debian, Impl.Debian, [new StackUps("dev", device)]).Start();
+            Stack = new NutStack(server, server, [new StackUps("dev", device)]).Start();
         }
         finally
         {
@@ -50,9 +51,11 @@ sealed class UpsmonRig : IDisposable
     public string Status() => Stack.Run(Paths.Debian("upsc"), Target, "ups.status").Stdout.Trim();
 
     /// <summary>Starts an upsmon with <paramref name="settings"/> added to the recorder lines.</summary>
-    public UpsmonRun Start(Impl impl, string name, string settings, bool primary = true, bool oneProcess = false, string user = "root")
+    /// <param name="upssched">upssched.conf lines: NOTIFYCMD then also runs that implementation's upssched,
+    /// whose CMDSCRIPT records each call in script.log (see <see cref="UpsmonRun.ScriptCalls"/>).</param>
+    public UpsmonRun Start(Impl impl, string name, string settings, bool primary = true, bool oneProcess = false, string user = "root", string? upssched = null)
     {
-        var run = new UpsmonRun(this, impl, name, settings, primary, oneProcess, user);
+        var run = new UpsmonRun(this, impl, name, settings, primary, oneProcess, user, upssched);
         _runs.Add(run);
         return run;
     }
@@ -72,7 +75,7 @@ sealed class UpsmonRun : IDisposable
     readonly string _dir;
     readonly Impl _impl;
 
-    public UpsmonRun(UpsmonRig rig, Impl impl, string name, string settings, bool primary, bool oneProcess, string user)
+    public UpsmonRun(UpsmonRig rig, Impl impl, string name, string settings, bool primary, bool oneProcess, string user, string? upssched = null)
     {
         _impl = impl;
         _dir = rig.Dir[name];
@@ -80,7 +83,18 @@ sealed class UpsmonRun : IDisposable
         Directory.CreateDirectory(Path.Combine(_dir, "pid"));
         if (user != "root")
             File.SetUnixFileMode(_dir, (UnixFileMode)Convert.ToInt32("777", 8)); // the monitoring child writes here
-        Script("notify.sh", $"echo \"$(date +%s.%N)|$NOTIFYTYPE|$UPSNAME|$*|$#|$(id -u)\" >> {_dir}/notify.log\n");
+        string chain = "";
+        if (upssched is not null)
+        {
+            // upssched of the same implementation, with its own configuration folder and a recording CMDSCRIPT.
+            Directory.CreateDirectory(Path.Combine(_dir, "sched"));
+            Script("cmd.sh", $"echo \"$(date +%s.%N)|$1|$UPSNAME|$NOTIFYTYPE\" >> {_dir}/script.log\n");
+            File.WriteAllText(Path.Combine(_dir, "sched", "upssched.conf"),
+                $"CMDSCRIPT {_dir}/cmd.sh\nPIPEFN {_dir}/sched/pipe\nLOCKFN {_dir}/sched/lock\n{upssched.Replace("\r", "")}\n");
+            string program = impl == Impl.Ours ? Paths.Ours("upssched") : Paths.Debian("upssched");
+            chain = $"NUT_CONFPATH={_dir}/sched {program} \"$@\"\n";
+        }
+        Script("notify.sh", $"echo \"$(date +%s.%N)|$NOTIFYTYPE|$UPSNAME|$*|$#|$(id -u)\" >> {_dir}/notify.log\n{chain}");
         Script("shutdown.sh", $"date +%s.%N >> {_dir}/shutdown.log\nid -u > {_dir}/shutdown.uid\n");
         Script("bin/wall", $"cat >> {_dir}/wall.log\n");
         string flags = string.Concat(new[] { "ONLINE", "ONBATT", "LOWBATT", "FSD", "COMMOK", "COMMBAD", "SHUTDOWN", "REPLBATT", "NOCOMM", "NOPARENT" }
@@ -147,6 +161,10 @@ sealed class UpsmonRun : IDisposable
 
     /// <summary>When SHUTDOWNCMD ran (Unix seconds), or null.</summary>
     public double? ShutdownTime => Lines("shutdown.log").Select(l => (double?)double.Parse(l, CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    /// <summary>CMDSCRIPT calls through upssched: (time, argument, UPSNAME, NOTIFYTYPE).</summary>
+    public List<(double Time, string Arg, string Ups, string Type)> ScriptCalls => Lines("script.log").Select(l => l.Split('|')).Where(p => p.Length == 4)
+        .Select(p => (double.Parse(p[0], CultureInfo.InvariantCulture), p[1], p[2], p[3])).OrderBy(c => c.Item1).ToList();
 
     public string? PowerDownFlag => File.Exists(Path.Combine(_dir, "killpower")) ? File.ReadAllText(Path.Combine(_dir, "killpower")) : null;
 
