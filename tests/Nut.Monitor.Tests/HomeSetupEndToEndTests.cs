@@ -45,14 +45,14 @@ public sealed class HomeSetupEndToEndTests
 
         using var upslog = Proc.Start(Paths.Ours("upslog"),
             ["-F", "-u", "root", "-s", $"bessie@127.0.0.1:{stack.Port}", "-l", home.Dir["ups.log"], "-i", "3600", "-p", home.UpslogPid], env, home.Dir.FullPath);
-        WaitUntil(() => File.Exists(home.UpslogPid) && File.Exists(home.Dir["ups.log"]) && File.ReadAllLines(home.Dir["ups.log"]).Length == 1, "upslog's first line", upslog);
+        upslog.WaitUntil(() => File.Exists(home.UpslogPid) && File.Exists(home.Dir["ups.log"]) && File.ReadAllLines(home.Dir["ups.log"]).Length == 1, "upslog's first line");
         using var upsmon = Proc.Start(Paths.Ours("upsmon"), ["-F", "-u", "root", "-f", home.UpsmonConf], env, home.Dir.FullPath);
 
         // When upsd starts saying OB (the driver's TIMER): upsmon must notice within one poll interval.
         using var client = stack.Connect();
         double outageSeen = 0;
-        WaitUntil(() => client.Request("GET VAR bessie ups.status").Contains("OB", StringComparison.Ordinal) && (outageSeen = Now) > 0, "OB from the driver", upsmon, seconds: 40);
-        WaitUntil(() => home.RecordedCalls().Any(c => c.Program == "shutdown"), "the early shutdown", upsmon, seconds: 100);
+        upsmon.WaitUntil(() => client.Request("GET VAR bessie ups.status").Contains("OB", StringComparison.Ordinal) && (outageSeen = Now) > 0, "OB from the driver", seconds: 40);
+        upsmon.WaitUntil(() => home.RecordedCalls().Any(c => c.Program == "shutdown"), "the early shutdown", seconds: 100);
         var logLines = File.ReadAllLines(home.Dir["ups.log"]);
         var real = home.RecordedCalls();
         Posix.Kill(Nut.Platform.PidFile.Read(home.Dir["upsmon.pid"]) ?? upsmon.Pid, Posix.SIGTERM);
@@ -99,14 +99,4 @@ public sealed class HomeSetupEndToEndTests
         Assert.Equal("VAR bessie ups.status \"OB DISCHRG\"", later.Request("GET VAR bessie ups.status"));
     }
 
-    static void WaitUntil(Func<bool> condition, string what, Daemon process, double seconds = 30)
-    {
-        var end = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > end || process.HasExited)
-                throw new TimeoutException($"no {what}\n{process.Output}");
-            Thread.Sleep(50);
-        }
-    }
 }

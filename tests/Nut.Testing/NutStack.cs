@@ -20,6 +20,22 @@ public sealed class NutStack : IDisposable
     readonly List<Daemon> _drivers = [];
     Daemon? _upsd;
 
+    /// <summary>The accounts every test stack has: admin/mypass (SET, FSD, every command), mon/monpw (upsmon
+    /// primary), sec/secpw (upsmon secondary).</summary>
+    public const string Users = """
+        [admin]
+        	password = mypass
+        	actions = SET FSD
+        	instcmds = ALL
+        [mon]
+        	password = monpw
+        	upsmon primary
+        [sec]
+        	password = secpw
+        	upsmon secondary
+
+        """;
+
     public NutStack(Impl upsd, Impl driver, IReadOnlyList<StackUps> upses, int maxAge = 15, string extraUpsdConf = "")
     {
         UpsdImpl = upsd;
@@ -45,19 +61,7 @@ public sealed class NutStack : IDisposable
         }
         Dir.Write("ups.conf", ups.ToString());
         Dir.Write("upsd.conf", $"LISTEN 127.0.0.1 {Port}\nMAXAGE {maxAge}\n{extraUpsdConf}");
-        Dir.Write("upsd.users", """
-            [admin]
-            	password = mypass
-            	actions = SET FSD
-            	instcmds = ALL
-            [mon]
-            	password = monpw
-            	upsmon primary
-            [sec]
-            	password = secpw
-            	upsmon secondary
-
-            """);
+        Dir.Write("upsd.users", Users);
         File.SetUnixFileMode(Dir["upsd.users"], UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.SetUnixFileMode(Dir["upsd.conf"], UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }

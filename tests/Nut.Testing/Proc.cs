@@ -100,6 +100,19 @@ public sealed class Daemon : IDisposable
         return false;
     }
 
+    /// <summary>Waits (up to <paramref name="seconds"/>) until <paramref name="condition"/> holds; fails with the
+    /// process's output when it does not, or when the process has ended meanwhile.</summary>
+    public void WaitUntil(Func<bool> condition, string what, double seconds = 30)
+    {
+        var end = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > end || HasExited)
+                throw new TimeoutException($"waited in vain for {what}:\n{Output}");
+            Thread.Sleep(50);
+        }
+    }
+
     bool _disposed;
 
     public void Dispose()

@@ -18,6 +18,8 @@ public sealed class QxPersonality
     /// <summary>blazer_ser / blazer_usb behaviour.</summary>
     public bool Blazer { get; init; }
 
+    // The settings tables are NUT 2.8.0's, in its order, repeats included: nutdrv_qx registers some flags once per
+    // protocol that knows them, and `-h` lists each registration (checked byte for byte against Debian's -h).
     public static QxPersonality NutdrvQx { get; } = new()
     {
         Info = new DriverInfo("nutdrv_qx", "Generic Q* USB/Serial driver", "0.32"),

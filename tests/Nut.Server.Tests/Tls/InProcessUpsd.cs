@@ -13,20 +13,6 @@ namespace Nut.Server.Tests.Tls;
 /// </summary>
 public sealed class InProcessUpsd : IAsyncDisposable
 {
-    const string Users = """
-        [admin]
-        	password = mypass
-        	actions = SET FSD
-        	instcmds = ALL
-        [mon]
-        	password = monpw
-        	upsmon primary
-        [sec]
-        	password = secpw
-        	upsmon secondary
-
-        """;
-
     readonly UpsdServer _server;
 
     InProcessUpsd(UpsdServer server, int port)
@@ -48,7 +34,7 @@ public sealed class InProcessUpsd : IAsyncDisposable
         var conf = UpsdConf.Parse("upsd.conf", Encoding.UTF8.GetBytes($"LISTEN 127.0.0.1 {port}\n{upsdConf}\n"));
         if (UpsdTls.Configure(conf, tlsClock) is { } fatal)
             throw new InvalidOperationException("TLS set-up failed: " + fatal);
-        var server = new UpsdServer(conf, UpsdUsers.Parse("upsd.users", Encoding.UTF8.GetBytes(Users)),
+        var server = new UpsdServer(conf, UpsdUsers.Parse("upsd.users", Encoding.UTF8.GetBytes(NutStack.Users)),
             CmdVarTab.TryLoad(Paths.DebianDataPath) ?? CmdVarTab.Empty, statePath, TimeProvider.System);
         if (server.Bind(conf.Listen, ipv4Only: false, ipv6Only: false) != 1)
             throw new InvalidOperationException($"cannot listen on 127.0.0.1:{port}");

@@ -31,7 +31,7 @@ public sealed class NssClientTests(TestPki pki, ITestOutputHelper output) : IDis
         using var proxy = new RecordingProxy(upsd.Port);
         using var upsmon = StartUpsmon(proxy.Port, $"CERTPATH {pki.ClientNssDb}\nCERTVERIFY 1\nFORCESSL 1\n");
 
-        WaitFor(() => upsd.Server.Clients.Any(c => c.Username == "mon" && c.LoggedInto is not null), upsmon, "upsmon to log in");
+        upsmon.WaitUntil(() => upsd.Server.Clients.Any(c => c.Username == "mon" && c.LoggedInto is not null), "upsmon to log in");
         var session = upsd.Server.Clients.Single(c => c.Username == "mon");
         Assert.True(session.IsTls, "upsmon logged in without TLS");
 
@@ -42,7 +42,7 @@ public sealed class NssClientTests(TestPki pki, ITestOutputHelper output) : IDis
             Assert.Equal("OK", admin.Request("PASSWORD mypass"));
             Assert.Equal("OK", admin.Request("SET VAR dev ups.status OB"));
         }
-        WaitFor(() => Notifications().Contains($"ONBATT dev@localhost:{proxy.Port}"), upsmon, "ONBATT");
+        upsmon.WaitUntil(() => Notifications().Contains($"ONBATT dev@localhost:{proxy.Port}"), "ONBATT");
 
         Assert.Contains("Intend to authenticate server localhost : SUCCESS", upsmon.Output);
         Assert.Contains("Connected to NUT server localhost in SSL", upsmon.Output);
@@ -91,7 +91,7 @@ public sealed class NssClientTests(TestPki pki, ITestOutputHelper output) : IDis
         upsd.WaitForData("dev");
         using var proxy = new RecordingProxy(upsd.Port);
         using var upsmon = StartUpsmon(proxy.Port, "");
-        WaitFor(() => upsd.Server.Clients.Any(c => c.Username == "mon" && c.LoggedInto is not null), upsmon, "upsmon to log in");
+        upsmon.WaitUntil(() => upsd.Server.Clients.Any(c => c.Username == "mon" && c.LoggedInto is not null), "upsmon to log in");
         Assert.Contains(proxy.Sent, sent => sent.StartsWith("STARTTLS\nUSERNAME mon\nPASSWORD monpw\n", StringComparison.Ordinal));
     }
 
@@ -104,7 +104,7 @@ public sealed class NssClientTests(TestPki pki, ITestOutputHelper output) : IDis
         string log = _drivers.Dir["upslog.txt"];
         using var upslog = Proc.Start(Paths.Debian("upslog"),
             ["-F", "-s", $"dev@localhost:{proxy.Port}", "-l", log, "-i", "1", "-f", "%VAR ups.status% %VAR device.type% %VAR ups.mfr.date%"], null, _drivers.Dir.FullPath);
-        WaitFor(() => File.Exists(log) && File.ReadAllText(log).Contains('\n'), upslog, "a line from upslog");
+        upslog.WaitUntil(() => File.Exists(log) && File.ReadAllText(log).Contains('\n'), "a line from upslog");
         Assert.StartsWith("OL ats 04/18/2015\n", File.ReadAllText(log));
         Assert.Contains("Connected to NUT server localhost in SSL", upslog.Output);
         Assert.StartsWith("STARTTLS\n\x16", proxy.Sent[0]);
@@ -159,16 +159,6 @@ public sealed class NssClientTests(TestPki pki, ITestOutputHelper output) : IDis
         }
     }
 
-    static void WaitFor(Func<bool> condition, Daemon program, string what)
-    {
-        var end = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > end || program.HasExited)
-                throw new TimeoutException($"waited in vain for {what}:\n{program.Output}");
-            Thread.Sleep(50);
-        }
-    }
 
     public void Dispose() => _drivers.Dispose();
 }

@@ -43,16 +43,6 @@ public sealed class OurTlsClientTests(TestPki pki) : IDisposable
         return Proc.Start(Paths.Ours("upsmon"), ["-F", "-p", "-f", dir["upsmon.conf"]], env, dir.FullPath);
     }
 
-    static void WaitFor(Func<bool> condition, Daemon program, string what)
-    {
-        var end = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > end || program.HasExited)
-                throw new TimeoutException($"waited in vain for {what}:\n{program.Output}");
-            Thread.Sleep(50);
-        }
-    }
 
     [Fact]
     public async Task OurUpsmonVerifiesTheServerAndMonitorsThroughTls()
@@ -60,7 +50,7 @@ public sealed class OurTlsClientTests(TestPki pki) : IDisposable
         await using var upsd = await Ours($"CERTFILE {pki.ServerPem}");
         using var proxy = new RecordingProxy(upsd.Port);
         using var upsmon = StartOurUpsmon(proxy.Port, $"CERTPATH {pki.CaPem}\nCERTVERIFY 1\nFORCESSL 1\n");
-        WaitFor(() => upsd.Server.Clients.Any(c => c.Username == "mon" && c.LoggedInto is not null), upsmon, "upsmon to log in");
+        upsmon.WaitUntil(() => upsd.Server.Clients.Any(c => c.Username == "mon" && c.LoggedInto is not null), "upsmon to log in");
         Assert.True(upsd.Server.Clients.Single(c => c.Username == "mon").IsTls, "upsmon logged in without TLS");
 
         using (var admin = new LineClient("127.0.0.1", upsd.Port))
@@ -70,7 +60,7 @@ public sealed class OurTlsClientTests(TestPki pki) : IDisposable
             Assert.Equal("OK", admin.Request("SET VAR dev ups.status OB"));
         }
         string log = _drivers.Dir["notify.log"];
-        WaitFor(() => File.Exists(log) && File.ReadAllText(log).Contains("ONBATT"), upsmon, "ONBATT through TLS");
+        upsmon.WaitUntil(() => File.Exists(log) && File.ReadAllText(log).Contains("ONBATT"), "ONBATT through TLS");
         foreach (var sent in proxy.Sent)
         {
             Assert.StartsWith("STARTTLS\n\x16", sent); // then TLS records only
