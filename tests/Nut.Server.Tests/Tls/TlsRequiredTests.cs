@@ -30,7 +30,8 @@ public sealed class TlsRequiredTests(TestPki pki) : IDisposable
         using var proxy = new RecordingProxy(upsd.Port);
         using var upsmon = StartOurUpsmon(proxy.Port, "FORCESSL 1\n");
         WatchAttempts(upsd, proxy, upsmon, attempts: 1);
-        Assert.All(proxy.Sent, sent => Assert.Matches("^STARTTLS\\n(LOGOUT\\n)?$", sent));
+        // The newest attempt may have been caught before it sent anything.
+        Assert.All(proxy.Sent, sent => Assert.Matches("^(STARTTLS\\n(LOGOUT\\n)?)?$", sent));
     }
 
     [Fact]
