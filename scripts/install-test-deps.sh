@@ -3,6 +3,8 @@
 #   nut-server, nut-client  - the real NUT 2.8.0, our oracle for interop and byte-for-byte tests
 #   socat                   - pty pairs for the serial simulators
 #   libnss3-tools           - certutil/pk12util: NSS certificate databases for Debian's TLS upsd and clients
+#   chromium                - the headless browser the dashboard's Playwright tests drive
+#   mosquitto               - an MQTT broker on loopback for the MQTT bridge's tests
 # Safe to run again: installs only what is missing. Needs root (CI runs as root).
 set -euo pipefail
 need=()
@@ -10,6 +12,8 @@ dpkg -s nut-server >/dev/null 2>&1 || need+=(nut-server)
 dpkg -s nut-client >/dev/null 2>&1 || need+=(nut-client)
 command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
+[ -x /usr/lib/chromium/chromium ] || need+=(chromium)
+[ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-test-deps: missing ${need[*]}; run as root, or: sudo apt-get install -y ${need[*]}" >&2

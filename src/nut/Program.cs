@@ -13,7 +13,8 @@ public static class Program
         Nut.Server.Programs.All
             .Concat(Nut.Drivers.Programs.All)
             .Concat(Nut.Monitor.Programs.All)
-            .Concat(Nut.Tools.Programs.All);
+            .Concat(Nut.Tools.Programs.All)
+            .Concat(Nut.Web.Programs.All);
 
     public static int Main(string[] args)
     {
