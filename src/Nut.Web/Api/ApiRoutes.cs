@@ -53,8 +53,10 @@ public static class ApiRoutes
             .WithSummary("The event log of a UPS (status changes, communication lost and restored), newest first.")
             .Produces<List<EventEntry>>().Produces<ApiError>(404);
 
-        api.MapGet("/stream", (HttpContext http) => EventStream.ServeAsync(http, s.Registry))
-            .WithSummary("Server-Sent Events: 'ups' (a UPS summary, on every change and every 5 s) and 'log' (an event-log line).");
+        // Two parameters make this a route handler (described in the OpenAPI document), not a bare RequestDelegate.
+        api.MapGet("/stream", (HttpContext http, CancellationToken _) => EventStream.ServeAsync(http, s.Registry))
+            .WithSummary("Server-Sent Events: 'ups' (a UPS summary, on every change and every 5 s) and 'log' (an event-log line).")
+            .Produces(200, contentType: "text/event-stream");
 
         api.MapPost("/login", async Task<IResult> (HttpContext http, LoginRequest request) =>
             {
@@ -111,7 +113,8 @@ public static class ApiRoutes
             .Produces<CommandOutcome>().Produces<CommandOutcome>(403).Produces<ApiError>(401).Produces<ApiError>(404);
 
         app.MapGet("/metrics", () => Results.Text(UpsMetrics.Render(s.Registry.All, s.Registry.Details), PrometheusText.ContentType))
-            .WithSummary("Prometheus metrics (names as DRuggeri's nut_exporter and HON95's prometheus-nut-exporter).");
+            .WithSummary("Prometheus metrics (names as DRuggeri's nut_exporter and HON95's prometheus-nut-exporter).")
+            .Produces<string>(200, contentType: "text/plain");
     }
 
     /// <summary>By id, else by name when exactly one UPS has it.</summary>

@@ -66,17 +66,18 @@ public static partial class UpsMetrics
         text.Add("nut_ups_info", "UPS metadata", 1, ups, server, ("description", d.Description),
             ("model", s.Get("device.model") ?? s.Get("ups.model") ?? ""), ("battery_type", s.Get("battery.type") ?? ""),
             ("driver", s.Get("driver.name") ?? ""));
-        void Gauge(string metric, string help, string variable, double scale = 1)
+        // Percentages become ratios in decimal, so 5.2 % is 0.052 and not binary floating point's 0.052000000000000005.
+        void Gauge(string metric, string help, string variable, int divisor = 1)
         {
             if (s.Number(variable) is { } v)
-                text.Add(metric, help, v * scale, ups, server);
+                text.Add(metric, help, Math.Abs(v) < 1e15 ? (double)((decimal)v / divisor) : v / divisor, ups, server);
         }
-        Gauge("nut_battery_charge", "Battery charge (0-1)", "battery.charge", 0.01);
+        Gauge("nut_battery_charge", "Battery charge (0-1)", "battery.charge", 100);
         Gauge("nut_battery_runtime_seconds", "Seconds until the battery runs out", "battery.runtime");
         Gauge("nut_battery_volts", "Battery voltage", "battery.voltage");
         Gauge("nut_input_volts", "Input voltage", "input.voltage");
         Gauge("nut_output_volts", "Output voltage", "output.voltage");
-        Gauge("nut_load", "Load (0-1)", "ups.load", 0.01);
+        Gauge("nut_load", "Load (0-1)", "ups.load", 100);
         Gauge("nut_realpower_nominal_watts", "Nominal real power", "ups.realpower.nominal");
         if (s.Get("ups.beeper.status") is { } beeper)
             text.Add("nut_beeper_status", "Beeper: unknown (0), enabled (1), disabled (2), muted (3)",
