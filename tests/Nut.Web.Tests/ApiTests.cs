@@ -166,3 +166,52 @@ public sealed class ApiTests
         Assert.Equal(2, web.GetJson("/api/ups").GetArrayLength());
     }
 }
+
+/// <summary>The live stream the dashboard listens to, read as a browser's EventSource reads it.</summary>
+public sealed class StreamTests
+{
+    [Fact]
+    public async Task TheStreamSendsEveryUpsThenEachChangeAndItsLogLine()
+    {
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps)]);
+        web.WaitForUps("bessie", u => u.GetProperty("reachability").GetString() == "ok", "bessie readable");
+        using var response = await web.Http.GetAsync("/api/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        async Task<(string Event, JsonElement Data)> Next()
+        {
+            string? name = null;
+            while (true)
+            {
+                string line = await reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException();
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
+                    name = line[7..];
+                else if (line.StartsWith("data: ", StringComparison.Ordinal) && name is not null)
+                    return (name, JsonDocument.Parse(line[6..]).RootElement.Clone());
+            }
+        }
+
+        var first = await Next();
+        Assert.Equal("ups", first.Event);
+        Assert.Equal(web.Id("bessie"), first.Data.GetProperty("id").GetString());
+        Assert.False(first.Data.GetProperty("onBattery").GetBoolean());
+
+        TestDevices.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG");
+        bool sawUps = false, sawLog = false;
+        while (!(sawUps && sawLog))
+        {
+            var (name, data) = await Next();
+            if (name == "ups" && data.GetProperty("onBattery").GetBoolean())
+                sawUps = true;
+            if (name == "log")
+            {
+                Assert.Equal(web.Id("bessie"), data.GetProperty("ups").GetString());
+                Assert.Equal("On battery, discharging; no longer on line (OB DISCHRG)", data.GetProperty("text").GetString());
+                Assert.Equal("warning", data.GetProperty("severity").GetString());
+                sawLog = true;
+            }
+        }
+    }
+}
