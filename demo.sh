@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Starts the demo stack on this machine: a simulated UPS (dummy-ups playing conf/demo/outage.seq, a
-# power outage in a loop), upsd on 127.0.0.1 on a free port, and upsmon watching it (notifications to a
-# file; it never shuts this machine down: MINSUPPLIES 0 and a SHUTDOWNCMD that only writes a line).
+# power outage in a loop), upsd on 127.0.0.1 on a free port, upsmon watching it (notifications to a
+# file; it never shuts this machine down: MINSUPPLIES 0 and a SHUTDOWNCMD that only writes a line), and
+# the web dashboard (upsweb) on 127.0.0.1, opened in a browser when there is a desktop.
 # Prints how to query it. Ctrl-C stops everything it started. Needs only the .NET SDK (builds first if needed).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
-[ -x artifacts/bin/upsd ] && [ -x artifacts/bin/dummy-ups ] && [ -x artifacts/bin/upsc ] && [ -x artifacts/bin/upsmon ] || ./build.sh
+[ -x artifacts/bin/upsd ] && [ -x artifacts/bin/dummy-ups ] && [ -x artifacts/bin/upsc ] && [ -x artifacts/bin/upsmon ] \
+  && [ -x artifacts/bin/upsweb ] || ./build.sh
 bin=$root/artifacts/bin
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo $((20000 + RANDOM % 20000)))
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000))
+}
+port=$(free_port)
+webport=$(free_port)
 run=$(mktemp -d /tmp/nutsharp-demo.XXXXXX)
 chmod 755 "$run"
 mkdir -p "$run/conf" "$run/state"
@@ -83,11 +89,24 @@ for _ in $(seq 100); do
 done
 # One process (-p): the demo runs as you, with nothing to switch to for a privileged parent.
 "$bin/upsmon" -F -p -f "$run/conf/upsmon.conf" >"$run/upsmon.log" 2>&1 & pids+=($!)
+# The dashboard: a plain NUT client of this upsd (admin/demo logs in for commands), history kept for the demo.
+"$bin/upsweb" --listen "127.0.0.1:$webport" --ups "demo@127.0.0.1:$port" --history "$run/history.db" \
+  >"$run/upsweb.log" 2>&1 & pids+=($!)
+for _ in $(seq 100); do
+  grep -q "Listening on" "$run/upsweb.log" 2>/dev/null && break
+  sleep 0.1
+done
+url="http://127.0.0.1:$webport/"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null 2>&1; then
+  xdg-open "$url" >/dev/null 2>&1 || true
+fi
 
 cat <<MSG
 NutSharp demo is running (logs in $run).
   UPS:     demo@127.0.0.1:$port   (a power outage plays in a loop, about 2 minutes per cycle)
   Now:     $(query 'GET VAR demo ups.status')
+  Web:     $url   (dashboard; log in as admin / demo for commands)
+           ${url}api/ups   ${url}metrics   ${url}openapi/v1.json
   Try:
            $bin/upsc demo@127.0.0.1:$port
            $bin/upsc demo@127.0.0.1:$port ups.status
