@@ -11,4 +11,6 @@ dotnet build "$root/src/nut/nut.csproj" -c Debug -nologo -clp:ErrorsOnly -v:q --
 exe=$(ls -d "$out"/build/bin/nut/debug*/nut | head -1)
 mkdir -p "$out/bin"
 for name in $("$exe" --list); do ln -sfn "$exe" "$out/bin/$name"; done
+dotnet build "$root/src/upsweb/upsweb.csproj" -c Debug -nologo -clp:ErrorsOnly -v:q --artifacts-path "$out/build" >/dev/null
+ln -sfn "$(ls -d "$out"/build/bin/upsweb/debug*/upsweb | head -1)" "$out/bin/upsweb"
 echo "$out/bin"

@@ -13,8 +13,7 @@ public static class Program
         Nut.Server.Programs.All
             .Concat(Nut.Drivers.Programs.All)
             .Concat(Nut.Monitor.Programs.All)
-            .Concat(Nut.Tools.Programs.All)
-            .Concat(Nut.Web.Programs.All);
+            .Concat(Nut.Tools.Programs.All);
 
     public static int Main(string[] args)
     {

@@ -20,4 +20,8 @@ namespace Nut.Web.Api;
 [JsonSerializable(typeof(CommandOutcome))]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ServiceInfo))]
+// The OpenAPI document describes the query parameters' types with these; under NativeAOT nothing else can.
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(string))]
 public sealed partial class WebJson : JsonSerializerContext;
