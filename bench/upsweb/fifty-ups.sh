@@ -53,4 +53,4 @@ printf '  live stream:            %s KiB sent to one browser in %s s\n' "$(( $(s
 printf '  GET /api/ups:           %s\n' "$(lat /api/ups)"
 printf '  GET /metrics:           %s (%s series)\n' "$(lat /metrics)" "$(curl -s "http://127.0.0.1:$webport/metrics" | grep -vc '^#')"
 printf '  GET history (1 h):      %s\n' "$(lat "/api/ups/u0@127.0.0.1:$port/history")"
-printf '  history file:           %s KiB (with its WAL)\n" "$(( $(cat "$run"/h.db* | wc -c) / 1024 ))"
+printf '  history file:           %s KiB (with its WAL)\n' "$(( $(cat "$run"/h.db* | wc -c) / 1024 ))"
