@@ -60,9 +60,7 @@ public sealed class UpsSnapshot
     /// <summary>A variable as a number, if it is one (NUT sends numbers as text; "n/a" and empty are not).</summary>
     public double? Number(string name) => NumberOf(Get(name));
 
-    public static double? NumberOf(string? text) =>
-        text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
-            && double.IsFinite(d) ? d : null;
+    public static double? NumberOf(string? text) => Nut.Tools.Plot.UpslogData.ParseNumber(text);
 
     /// <summary>The temperature a dashboard shows: the UPS's, else the battery's.</summary>
     public double? Temperature => Number("ups.temperature") ?? Number("battery.temperature");

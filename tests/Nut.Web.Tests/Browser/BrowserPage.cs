@@ -78,28 +78,8 @@ public static class Screens
         page.ScreenshotAsync(new() { Path = Path.Combine(Dir, name + ".png"), FullPage = true });
 }
 
-/// <summary>dummy-ups data and upsd access for the browser tests.</summary>
+/// <summary>Matching helpers for the browser tests (the devices and upsd access are <see cref="TestDevices"/>).</summary>
 public static class BrowserUps
 {
-    /// <summary>A real APC Smart-UPS dump: charge 100, runtime 6300 s, load 5.2, 226 V in and out, 31.5 °C.</summary>
-    public static string SmartUps => Path.Combine(Paths.TestData, "ddl", "APC", "APC__Smart-UPS_1000__usbhid-ups__2.6.0__01.dev");
-
-    public static string BackUps => Path.Combine(Paths.TestData, "ddl", "APC", "APC__Back-UPS_BR_800__newhidups__2.0.3__01.dev");
-
-    /// <summary>Changes a value the way an operator would: SET through upsd as admin (dummy-ups takes any SET).</summary>
-    public static void Set(NutStack stack, string ups, string variable, string value)
-    {
-        using var c = stack.Connect();
-        Assert.Equal("OK", c.Request("USERNAME admin"));
-        Assert.Equal("OK", c.Request("PASSWORD mypass"));
-        Assert.Equal("OK", c.Request($"SET VAR {ups} {variable} \"{value}\""));
-    }
-
-    public static string Get(NutStack stack, string ups, string variable)
-    {
-        using var c = stack.Connect();
-        return c.Request($"GET VAR {ups} {variable}");
-    }
-
     public static Regex Exact(string text) => new("^" + Regex.Escape(text) + "$");
 }

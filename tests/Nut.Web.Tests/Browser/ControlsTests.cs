@@ -27,7 +27,7 @@ public sealed class ControlsTests(BrowserFixture browser)
     [Fact]
     public async Task ACommandFromThePageReachesTheDriverAndASetChangesTheValueInUpsd()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps)]);
         await using var b = await OpenUpsPageAsync(browser, web);
         await LogInAsync(b, "admin", "mypass");
         var loadOff = b.Page.Locator("[data-command='load.off']");
@@ -71,7 +71,7 @@ public sealed class ControlsTests(BrowserFixture browser)
         await b.Page.ClickAsync("[data-set='ups.delay.shutdown']");
         var setOutcome = b.Page.Locator("[data-writable='ups.delay.shutdown'] [data-outcome]");
         await Expect(setOutcome).ToHaveAttributeAsync("data-outcome", "ok", new() { Timeout = 10000 });
-        Assert.Equal("VAR bessie ups.delay.shutdown \"45\"", BrowserUps.Get(web.Nut, "bessie", "ups.delay.shutdown"));
+        Assert.Equal("VAR bessie ups.delay.shutdown \"45\"", TestDevices.Get(web.Nut, "bessie", "ups.delay.shutdown"));
         await Expect(b.Page.Locator("[data-writable='ups.delay.shutdown'] td.now")).ToHaveTextAsync("45", new() { Timeout = 15000 });
         await b.ShotAsync("controls-command-and-set");
 
@@ -86,7 +86,7 @@ public sealed class ControlsTests(BrowserFixture browser)
     [Fact]
     public async Task AWrongPasswordIsRefusedAndGivesNoSession()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps)]);
         await using var b = await OpenUpsPageAsync(browser, web);
         await LogInAsync(b, "admin", "not-the-password");
 

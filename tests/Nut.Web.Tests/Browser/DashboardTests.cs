@@ -11,7 +11,7 @@ public sealed class DashboardTests(BrowserFixture browser)
     [Fact]
     public async Task ListsEveryUpsWithItsValues()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps, Desc: "Rack UPS"), new StackUps("old", BrowserUps.BackUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps, Desc: "Rack UPS"), new StackUps("old", TestDevices.BackUps)]);
         await using var b = await BrowserPage.OpenAsync(browser);
         await b.Page.GotoAsync(web.BaseUrl + "/");
 
@@ -41,14 +41,14 @@ public sealed class DashboardTests(BrowserFixture browser)
     [Fact]
     public async Task AUpsOnBatteryShowsWithinTwoSecondsWithoutAReload()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps), new StackUps("old", BrowserUps.BackUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps), new StackUps("old", TestDevices.BackUps)]);
         await using var b = await BrowserPage.OpenAsync(browser);
         await b.Page.GotoAsync(web.BaseUrl + "/");
         var headline = b.Card(web.Id("bessie")).Locator("[data-field=headline]");
         await Expect(headline).ToHaveAttributeAsync("data-severity", "ok");
         await b.MarkAsync();
 
-        BrowserUps.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG");
+        TestDevices.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG");
         await Expect(headline).ToHaveAttributeAsync("data-severity", "warning", new() { Timeout = 2000 });
         await Expect(headline).ToHaveTextAsync("On battery, discharging");
         await Expect(b.Page.Locator("[data-field=summary]")).ToHaveTextAsync("2 UPSes, 1 on battery, 0 with problems");
@@ -56,8 +56,8 @@ public sealed class DashboardTests(BrowserFixture browser)
         await Expect(b.Card(web.Id("old")).Locator("[data-field=headline]")).ToHaveAttributeAsync("data-severity", "ok");
         await b.ShotAsync("dashboard-on-battery");
 
-        BrowserUps.Set(web.Nut, "bessie", "battery.charge", "12");
-        BrowserUps.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG LB");
+        TestDevices.Set(web.Nut, "bessie", "battery.charge", "12");
+        TestDevices.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG LB");
         await Expect(headline).ToHaveAttributeAsync("data-severity", "critical", new() { Timeout = 2000 });
         await Expect(headline).ToHaveTextAsync("Low battery, on battery");
         await Expect(b.Card(web.Id("bessie")).Locator("[data-field=charge]")).ToHaveTextAsync("12 %");
@@ -66,7 +66,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         await Expect(b.Page.Locator("#announcer")).ToContainTextAsync("bessie: Low battery");
         await b.ShotAsync("dashboard-low-battery");
 
-        BrowserUps.Set(web.Nut, "bessie", "ups.status", "OL CHRG");
+        TestDevices.Set(web.Nut, "bessie", "ups.status", "OL CHRG");
         await Expect(headline).ToHaveAttributeAsync("data-severity", "ok", new() { Timeout = 2000 });
         await b.AssertNotReloadedAsync();
         b.AssertNoErrors();
@@ -75,7 +75,7 @@ public sealed class DashboardTests(BrowserFixture browser)
     [Fact]
     public async Task AnUnreachableUpsIsGreyWithTheReasonAndALostStreamShowsABanner()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps), new StackUps("old", BrowserUps.BackUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps), new StackUps("old", TestDevices.BackUps)]);
         await using var b = await BrowserPage.OpenAsync(browser);
         await b.Page.GotoAsync(web.BaseUrl + "/");
         var old = b.Card(web.Id("old"));
@@ -100,7 +100,7 @@ public sealed class DashboardTests(BrowserFixture browser)
     [Fact]
     public async Task LightAndDarkThemesAndAPhoneSizedScreen()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps), new StackUps("old", BrowserUps.BackUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps), new StackUps("old", TestDevices.BackUps)]);
         const string Background = "() => getComputedStyle(document.body).backgroundColor";
 
         // The system's preference decides by default.

@@ -100,7 +100,7 @@ public sealed class FiftyUpsTests(BrowserFixture browser, ITestOutputHelper outp
         {
             string id = web.Id(Name(i));
             long setAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            BrowserUps.Set(web.Nut, Name(i), "ups.status", "OB DISCHRG");
+            TestDevices.Set(web.Nut, Name(i), "ups.status", "OB DISCHRG");
             await Expect(b.Card(id).Locator("[data-field=headline]")).ToHaveAttributeAsync("data-severity", "warning", new() { Timeout = 2000 });
             long changedAt = await b.Page.EvaluateAsync<long>("id => window.__changed[id]", id);
             latencies.Add(changedAt - setAt);

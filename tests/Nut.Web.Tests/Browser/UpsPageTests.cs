@@ -18,7 +18,7 @@ public sealed class UpsPageTests(BrowserFixture browser)
     [Fact]
     public async Task TheHistoryGraphsHavePointsZoomAndShadeTheOnBatteryPeriod()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps), new StackUps("old", BrowserUps.BackUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps), new StackUps("old", TestDevices.BackUps)]);
         await using var b = await BrowserPage.OpenAsync(browser);
         await b.Page.GotoAsync(web.BaseUrl + "/");
         await b.MarkAsync();
@@ -64,7 +64,7 @@ public sealed class UpsPageTests(BrowserFixture browser)
         await Expect(svg).Not.ToHaveAttributeAsync("data-points", "0");
 
         // An outage appears live, shaded on the graph.
-        BrowserUps.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG");
+        TestDevices.Set(web.Nut, "bessie", "ups.status", "OB DISCHRG");
         await Expect(b.Page.Locator("[data-field=headline]")).ToHaveAttributeAsync("data-severity", "warning", new() { Timeout = 2000 });
         await Expect(b.Page.Locator("[data-chart=charge] rect.ob").First).ToBeAttachedAsync(new() { Timeout = 5000 });
         await Expect(b.Page.Locator("ol[data-events] li").First).ToContainTextAsync(new Regex("battery", RegexOptions.IgnoreCase), new() { Timeout = 5000 });
@@ -81,7 +81,7 @@ public sealed class UpsPageTests(BrowserFixture browser)
     [Fact]
     public async Task TheVariablesFilterAndTheConfiguration()
     {
-        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", BrowserUps.SmartUps)]);
+        using var web = new WebStack(Impl.Ours, [new StackUps("bessie", TestDevices.SmartUps)]);
         await using var b = await BrowserPage.OpenAsync(browser);
         // Opened directly: upsweb serves the page at its address too (a bookmark, a reload).
         await b.Page.GotoAsync(web.BaseUrl + "/ups/" + Uri.EscapeDataString(web.Id("bessie")));
@@ -106,7 +106,7 @@ public sealed class UpsPageTests(BrowserFixture browser)
         await Expect(b.Page.Locator("#config")).ToContainTextAsync("pollinterval");
 
         // A value changed in upsd reaches the table without a reload.
-        BrowserUps.Set(web.Nut, "bessie", "ups.status", "OL CHRG");
+        TestDevices.Set(web.Nut, "bessie", "ups.status", "OL CHRG");
         await Expect(b.Page.Locator("tr[data-variable-row='ups.status'] td")).ToHaveTextAsync("OL CHRG", new() { Timeout = 15000 });
         await b.ShotAsync("ups-page");
 
