@@ -11,6 +11,7 @@ public sealed record BatteryModel(double ReferenceLoad, double Capacity, double 
     double? FadePercent, DateTimeOffset FirstDischarge, double? TrendSlopePerDay = null, double? TrendIntercept = null)
 {
     public const double DefaultExponent = 1.2;
+    public const double MinTrendDays = 30;
 
     /// <summary>Seconds a full battery lasts at <paramref name="load"/> percent.</summary>
     public double FullRuntime(double load) => Capacity * Math.Pow(Math.Max(load, 1) / ReferenceLoad, -Exponent);
@@ -59,7 +60,8 @@ public sealed record BatteryModel(double ReferenceLoad, double Capacity, double 
         double capacity;
         double? fade = null, trendSlope = null, trendIntercept = null;
         double days = (now - discharges[0].Start).TotalDays;
-        if (normalised.Count >= 3 && normalised[^1].X - normalised[0].X >= 7)
+        // A trend needs discharges spread over weeks: over days, the scatter of short outages would read as fade.
+        if (normalised.Count >= 3 && normalised[^1].X - normalised[0].X >= MinTrendDays)
         {
             var (slope, intercept) = LeastSquares(normalised);
             capacity = Math.Max(intercept + slope * days, normalised.Min(p => p.Y) * 0.5);
