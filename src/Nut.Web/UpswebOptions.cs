@@ -25,6 +25,7 @@ public sealed class UpswebOptions
               --history <file>    SQLite file for the history, or none (default /var/lib/nut/upsweb.db)
               --history-days <n>  keep this many days of history (default 35)
               --mqtt <host[:port]>  publish to this MQTT broker
+              --upsmon-conf <file>  upsmon.conf with SHUTDOWNTIME lines for the battery budget (default: $NUT_CONFPATH/upsmon.conf)
               --import <file>     import an upslog file into the history of the --ups UPS, then exit
               --format <fmt>      the upslog format of the imported file (default: its "# format:" line, else upslog's)
               --check             read the configuration, report problems, and exit (non-zero on an error)
@@ -39,6 +40,7 @@ public sealed class UpswebOptions
     public string? History { get; private set; }
     public int? HistoryDays { get; private set; }
     public string? Mqtt { get; private set; }
+    public string? UpsmonConf { get; private set; }
     public string? Import { get; private set; }
     public string? ImportFormat { get; private set; }
     public bool Check { get; private set; }
@@ -97,6 +99,7 @@ public sealed class UpswebOptions
                     o.HistoryDays = d;
                     break;
                 case "--mqtt": o.Mqtt = value; break;
+                case "--upsmon-conf": o.UpsmonConf = value; break;
                 case "--import": o.Import = value; break;
                 case "--format": o.ImportFormat = value; break;
                 default:
@@ -139,6 +142,8 @@ public sealed class UpswebOptions
             settings = settings with { Watch = settings.Watch with { PollInterval = TimeSpan.FromSeconds(poll) } };
         if (History is not null)
             settings = settings with { HistoryFile = History == "none" ? null : History, HistoryFileGiven = true };
+        if (UpsmonConf is not null)
+            settings = settings with { UpsmonConf = UpsmonConf == "none" ? null : UpsmonConf };
         if (HistoryDays is { } days)
             settings = settings with { HistoryDays = days };
         if (Mqtt is not null)

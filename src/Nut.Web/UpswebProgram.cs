@@ -139,13 +139,15 @@ public static class UpswebProgram
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             await next(http);
         });
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("upsweb");
+        var health = new Health.UpsHealthService(registry, history, settings.UpsmonConf, log);
         app.MapOpenApi();
-        ApiRoutes.Map(app, new ApiRoutes.Services(registry, history, sessions, commands, info));
+        ApiRoutes.Map(app, new ApiRoutes.Services(registry, history, sessions, commands, health, info));
         StaticAssets.Map(app);
 
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("upsweb");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop, app.Lifetime.ApplicationStopping);
         var background = StartBackground(settings, registry, history, commands, log, cts.Token);
+        background.Add(Task.Run(() => health.RunAsync(cts.Token), CancellationToken.None));
         try
         {
             await app.StartAsync(cts.Token);

@@ -16,7 +16,8 @@ public static class ApiRoutes
     const int DefaultPoints = 600;
     const int MaxEvents = 1000;
 
-    public sealed record Services(UpsRegistry Registry, HistoryStore History, SessionStore Sessions, UpsCommands Commands, ServiceInfo Info);
+    public sealed record Services(UpsRegistry Registry, HistoryStore History, SessionStore Sessions, UpsCommands Commands,
+        Health.UpsHealthService Health, ServiceInfo Info);
 
     public static void Map(WebApplication app, Services s)
     {
@@ -54,6 +55,11 @@ public static class ApiRoutes
             .Produces<List<EventEntry>>().Produces<ApiError>(404);
 
         // Two parameters make this a route handler (described in the OpenAPI document), not a bare RequestDelegate.
+        api.MapGet("/ups/{id}/health", IResult (string id) =>
+                Find(s.Registry, id) is { } u ? TypedResults.Ok(s.Health.Get(u.Id)) : NotFound(id))
+            .WithSummary("Battery health from the history: each discharge, the real runtime of a full battery at a load, capacity fade, the estimate now against the UPS's figure, and whether the SHUTDOWNTIME budget of upsmon.conf fits.")
+            .Produces<Health.HealthSummary>().Produces<ApiError>(404);
+
         api.MapGet("/stream", (HttpContext http, CancellationToken _) => EventStream.ServeAsync(http, s.Registry))
             .WithSummary("Server-Sent Events: 'ups' (a UPS summary, on every change and every 5 s) and 'log' (an event-log line).")
             .Produces(200, contentType: "text/event-stream");

@@ -20,6 +20,7 @@ namespace Nut.Web.Api;
 [JsonSerializable(typeof(CommandOutcome))]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ServiceInfo))]
+[JsonSerializable(typeof(Nut.Web.Health.HealthSummary))]
 // The OpenAPI document describes the query parameters' types with these; under NativeAOT nothing else can.
 [JsonSerializable(typeof(int?))]
 [JsonSerializable(typeof(long?))]

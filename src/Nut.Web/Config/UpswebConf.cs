@@ -89,6 +89,9 @@ public static class UpswebConf
                     if (int.TryParse(w[1], out int days) && days >= 1 && days <= 3650) s = s with { HistoryDays = days };
                     else Error($"HISTORYDAYS {w[1]}: expected a number of days from 1 to 3650");
                     break;
+                case "UPSMONCONF" when Args(1, 1, "UPSMONCONF <file> (or none)"):
+                    s = s with { UpsmonConf = w[1] == "none" ? null : w[1] };
+                    break;
                 case "SESSIONTIMEOUT" when Args(1, 1, "SESSIONTIMEOUT <seconds>"):
                     if (Seconds(w[1], 10, 86400 * 7) is { } idle) s = s with { SessionIdle = TimeSpan.FromSeconds(idle) };
                     break;
@@ -111,11 +114,11 @@ public static class UpswebConf
                     if (YesNo(w[1]) is { } cmds) mqtt = mqtt with { AcceptCommands = cmds };
                     break;
                 case "LISTEN" or "MONITOR" or "POLLINTERVAL" or "TIMEOUT" or "STARTTLS" or "HISTORY" or "HISTORYINTERVAL" or "HISTORYDAYS"
-                    or "SESSIONTIMEOUT" or "MQTT" or "MQTTUSER" or "MQTTPASSWORD" or "MQTTCLIENTID" or "MQTTPREFIX" or "MQTTDISCOVERY" or "MQTTCOMMANDS":
+                    or "SESSIONTIMEOUT" or "UPSMONCONF" or "MQTT" or "MQTTUSER" or "MQTTPASSWORD" or "MQTTCLIENTID" or "MQTTPREFIX" or "MQTTDISCOVERY" or "MQTTCOMMANDS":
                     break; // wrong number of words: Args reported it
                 default:
                     Error($"unknown directive {w[0]}: expected one of LISTEN, MONITOR, POLLINTERVAL, TIMEOUT, STARTTLS, HISTORY, HISTORYINTERVAL, "
-                        + "HISTORYDAYS, SESSIONTIMEOUT, MQTT, MQTTUSER, MQTTPASSWORD, MQTTCLIENTID, MQTTPREFIX, MQTTDISCOVERY, MQTTCOMMANDS");
+                        + "HISTORYDAYS, SESSIONTIMEOUT, UPSMONCONF, MQTT, MQTTUSER, MQTTPASSWORD, MQTTCLIENTID, MQTTPREFIX, MQTTDISCOVERY, MQTTCOMMANDS");
                     break;
             }
         }

@@ -63,6 +63,9 @@ public sealed record UpswebSettings
     public TimeSpan HistoryInterval { get; init; } = TimeSpan.FromSeconds(10);
     public int HistoryDays { get; init; } = 35;
     public MqttSettings Mqtt { get; init; } = new();
+    /// <summary>upsmon.conf, read for SHUTDOWNTIME and SHUTDOWNRULE lines (the battery-health budget).</summary>
+    public string? UpsmonConf { get; init; } = Nut.Core.Config.NutPaths.ConfFile("upsmon.conf");
+
     /// <summary>How long a browser login lasts without use.</summary>
     public TimeSpan SessionIdle { get; init; } = TimeSpan.FromMinutes(30);
 

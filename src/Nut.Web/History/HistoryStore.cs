@@ -178,6 +178,31 @@ public sealed class HistoryStore : IDisposable
         return new HistorySeries(fromMs, toMs, bucket, [.. time], [.. cols[0]], [.. cols[1]], [.. cols[2]], [.. cols[3]], [.. cols[4]], [.. cols[5]], [.. periods]);
     }
 
+    /// <summary>The samples battery health needs since <paramref name="fromMs"/>: those on battery and the first one
+    /// after each outage (which ends it). A year of 10-second samples is millions of rows; outages are a few
+    /// thousand.</summary>
+    public List<Nut.Core.Health.HealthSample> HealthSamples(string upsId, long fromMs)
+    {
+        lock (_lock)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT t, charge, load, runtime, on_battery FROM (
+                    SELECT t, charge, load, runtime, on_battery, LAG(on_battery) OVER (ORDER BY t) AS before
+                    FROM samples WHERE ups = $ups AND t >= $from)
+                WHERE on_battery = 1 OR before = 1 ORDER BY t
+                """;
+            cmd.Parameters.AddWithValue("$ups", upsId);
+            cmd.Parameters.AddWithValue("$from", fromMs);
+            using var r = cmd.ExecuteReader();
+            var list = new List<Nut.Core.Health.HealthSample>();
+            double? Num(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+            while (r.Read())
+                list.Add(new Nut.Core.Health.HealthSample(DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)), Num(1), Num(2), Num(3), r.GetInt64(4) != 0));
+            return list;
+        }
+    }
+
     /// <summary>How many samples a UPS has (for tests and the import's report).</summary>
     public long Count(string upsId)
     {

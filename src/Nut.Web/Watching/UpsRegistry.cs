@@ -60,6 +60,16 @@ public sealed class UpsRegistry
         return events;
     }
 
+    /// <summary>Tells every listener of an event that is not a change of values (a battery-health warning).</summary>
+    public void PublishEvent(UpsEvent e)
+    {
+        if (Find(e.UpsId) is not { } snapshot)
+            return;
+        var change = new UpsChange(snapshot, [e], ValuesChanged: false);
+        foreach (var listener in _listeners.Keys)
+            listener.Writer.TryWrite(change);
+    }
+
     /// <summary>Forgets a UPS a server no longer lists (a <c>*@host</c> watch).</summary>
     public void Remove(string id)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Nut.Testing;
 
 namespace Nut.Tools.Tests.Health;
@@ -7,40 +5,10 @@ namespace Nut.Tools.Tests.Health;
 /// <summary>nut-health as users run it: an upslog file of recorded outages, upsmon.conf with SHUTDOWNTIME lines.</summary>
 public sealed class NutHealthTests
 {
-    const string Format = "%TIME @Y-@m-@d @H:@M:@S% %VAR battery.charge% %VAR ups.load% %VAR ups.status%";
-
-    /// <summary>Four outages of a battery lasting 1,800 s full at 50 % load (Peukert exponent 1.25), logged every
-    /// 10 s in whole percents; the last two run down to 20 %. Returns the file and the measured outage lengths.</summary>
     static (string Log, List<double> Seconds) WriteHistory(TempDir dir)
     {
-        var sb = new StringBuilder("# format: " + Format + "\n");
-        var measured = new List<double>();
-        var t = new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Local);
-        void Line(double charge, double load, string status)
-        {
-            sb.Append(t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(' ')
-              .Append(Math.Round(charge).ToString(CultureInfo.InvariantCulture)).Append(' ')
-              .Append(load.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(status).Append('\n');
-        }
-        (double Load, double Until, double Max)[] outages = [(30, 0, 600), (60, 0, 400), (45, 20, 1e9), (75, 20, 1e9)];
-        foreach (var (load, until, max) in outages)
-        {
-            for (int i = 0; i < 6; i++) { Line(100, load, "OL"); t = t.AddSeconds(10); }
-            double full = 1800 * Math.Pow(load / 50, -1.25), charge = 100, s = 0;
-            while (charge > until && s < max)
-            {
-                Line(charge, load, "OB DISCHRG");
-                charge -= 10 * 100 / full;
-                t = t.AddSeconds(10);
-                s += 10;
-            }
-            Line(charge, load, "OB DISCHRG");
-            measured.Add(s);
-            t = t.AddSeconds(10);
-            Line(charge, load, "OL CHRG");
-            t = t.AddDays(3);
-        }
-        return (dir.Write("ups.log", sb.ToString()), measured);
+        var (text, seconds) = OutageHistory.Upslog(OutageHistory.Standard);
+        return (dir.Write("ups.log", text), seconds);
     }
 
     [Fact]

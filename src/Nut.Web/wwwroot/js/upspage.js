@@ -11,6 +11,7 @@ import { mountEvents } from './events.js';
 import { mountVariables } from './variables.js';
 import { renderConfig } from './config.js';
 import { mountControls } from './controls.js';
+import { mountHealth } from './health.js';
 
 const DETAIL_MS = 5000;
 
@@ -40,14 +41,16 @@ export function mountUpsPage(main, id) {
 
     const history = section('history', 'History');
     const events = section('events', 'Events');
+    const health = section('health', 'Battery health');
     const controls = section('controls', 'Commands and settings');
     const variables = section('variables', 'All variables');
     const configBody = h('div');
     const config = section('config', 'Configuration', configBody);
-    main.replaceChildren(back, card.el, history, events, controls, variables, config);
+    main.replaceChildren(back, card.el, history, events, health, controls, variables, config);
 
     cleanups.push(mountHistory(history, id));
     cleanups.push(mountEvents(events, id));
+    cleanups.push(mountHealth(health, id));
     const ctl = mountControls(controls, id);
     cleanups.push(() => ctl.destroy());
     const updateVariables = mountVariables(variables);
