@@ -14,5 +14,7 @@ public static class Programs
         new NutProgram("upslog", Upslog.UpslogProgram.Run, "Logs UPS values to a file"),
         new NutProgram("nut-plot", Plot.NutPlotProgram.Run, "Charts an upslog file as SVG or PNG"),
         new NutProgram("nut-drill", Drill.DrillProgram.Run, "Runs your upsmon and upssched set-up against a simulated power failure"),
+        new NutProgram("nut-health", Health.NutHealthProgram.Run, "Battery health from a UPS's history: real runtime, capacity fade, shutdown budget"),
+        new NutProgram("nut-check", Check.NutCheckProgram.Run, "Checks a configuration directory and reports every problem with file and line"),
     ];
 }

@@ -12,6 +12,7 @@ public sealed record UpsSetting(string Key, string? Value, int Line)
 public sealed class UpsSection
 {
     readonly List<UpsSetting> _settings = [];
+    readonly List<int> _repeatedAt = [];
 
     public UpsSection(string name, int line)
     {
@@ -23,8 +24,12 @@ public sealed class UpsSection
     /// <summary>Line of the section header (the first one when the section is repeated).</summary>
     public int Line { get; }
     public IReadOnlyList<UpsSetting> Settings => _settings;
+    /// <summary>Lines where the same <c>[name]</c> header appears again (merged into this section, as upsd does);
+    /// the config checker reports them.</summary>
+    public IReadOnlyList<int> RepeatedAt => _repeatedAt;
 
     internal void Add(UpsSetting setting) => _settings.Add(setting);
+    internal void AddRepeat(int line) => _repeatedAt.Add(line);
 
     /// <summary>The last value given for <paramref name="key"/> (later lines override earlier ones), or null.</summary>
     public string? Get(string key)
@@ -137,6 +142,8 @@ public sealed class UpsConf
                     current = new UpsSection(name, line.LineNumber);
                     conf._sections.Add(current);
                 }
+                else
+                    current.AddRepeat(line.LineNumber);
                 continue;
             }
             UpsSetting setting;

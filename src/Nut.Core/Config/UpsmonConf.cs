@@ -33,6 +33,7 @@ public sealed class UpsmonConf
     readonly List<MonitorEntry> _monitors = [];
     readonly Dictionary<string, string> _messages = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, NotifyFlags> _flags = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
 
     public string FileName { get; }
 
@@ -96,6 +97,10 @@ public sealed class UpsmonConf
     /// <summary>SHUTDOWNRULE lines (a NutSharp extension; rebuilt from the file on reload, like MONITOR).</summary>
     public List<ShutdownRule> ShutdownRules { get; } = [];
 
+    /// <summary>SHUTDOWNTIME lines (a NutSharp extension): how long this machine and each secondary take to shut
+    /// down, for the battery-health budget (nut-health, upsweb). Rebuilt from the file on reload.</summary>
+    public List<Nut.Core.Health.ShutdownTime> ShutdownTimes { get; } = [];
+
     /// <summary>NOTIFYCHANNEL lines (a NutSharp extension).</summary>
     public List<NotifyChannelSpec> Channels { get; } = [];
 
@@ -127,6 +132,10 @@ public sealed class UpsmonConf
     public bool HasCustomMessage(string type) => _messages.ContainsKey(type);
     public bool HasCustomFlags(string type) => _flags.ContainsKey(type);
 
+    /// <summary>The line of the last line starting with <paramref name="directive"/> (e.g. SHUTDOWNCMD), or 0 when
+    /// the file has none: the config checker points at it.</summary>
+    public int LineOf(string directive) => _lines.TryGetValue(directive, out int line) ? line : 0;
+
     /// <summary>Reads the file; <paramref name="previous"/> (a reload) supplies the values the file does not set.</summary>
     public static UpsmonConf Load(string path, UpsmonConf? previous = null) => Parse(path, ConfigFile.ReadBytes(path), previous);
 
@@ -148,6 +157,7 @@ public sealed class UpsmonConf
         string[] w = tokenized.Words;
         int line = tokenized.LineNumber;
         string key = w[0];
+        _lines[key] = line;
         if (key.Equals("DEBUG_MIN", StringComparison.OrdinalIgnoreCase) && w.Length >= 2)
         {
             if (int.TryParse(w[1], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int level) && level >= 0)
@@ -166,6 +176,15 @@ public sealed class UpsmonConf
                 Fatal = new ConfigDiagnostic(FileName, line, $"{ShutdownRule.Directive}: {error}", IsError: true);
                 _diagnostics.Add(Fatal);
             }
+            return;
+        }
+        if (key == Nut.Core.Health.ShutdownTime.Directive)
+        {
+            // Advice only (nothing shuts down by it): a bad line is reported and skipped, never fatal.
+            if (Nut.Core.Health.ShutdownTime.Parse(w, line, out string? error) is { } time)
+                ShutdownTimes.Add(time);
+            else
+                _diagnostics.Add(new ConfigDiagnostic(FileName, line, $"{Nut.Core.Health.ShutdownTime.Directive}: {error}", IsError: true));
             return;
         }
         if (key == NotifyChannelSpec.Directive)

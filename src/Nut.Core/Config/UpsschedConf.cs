@@ -39,6 +39,7 @@ public sealed class UpsschedConf
 
     readonly List<ConfigDiagnostic> _diagnostics = [];
     readonly List<UpsschedRule> _rules = [];
+    readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
 
     public string FileName { get; }
     UpsschedConf(string fileName) => FileName = fileName;
@@ -66,8 +67,13 @@ public sealed class UpsschedConf
         return conf;
     }
 
+    /// <summary>The line of the last line starting with <paramref name="directive"/> (e.g. CMDSCRIPT), or 0:
+    /// the config checker points at it.</summary>
+    public int LineOf(string directive) => _lines.TryGetValue(directive, out int line) ? line : 0;
+
     void Apply(string[] w, int line)
     {
+        _lines[w[0]] = line;
         if (w.Length >= 2)
         {
             switch (w[0])

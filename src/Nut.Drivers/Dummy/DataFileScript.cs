@@ -25,6 +25,8 @@ public sealed class DataFileScript
     public DataFileScript(IReadOnlyList<DataFileDirective> directives) => _directives = [.. directives];
 
     public int Count => _directives.Count;
+    /// <summary>The directives in file order (nut-check looks for the variables a file sets).</summary>
+    public IReadOnlyList<DataFileDirective> Directives => _directives;
     public bool AtEnd => _position >= _directives.Count;
 
     /// <summary>Parses the file's bytes. Lines with parse errors are skipped (as NUT does), with a message.</summary>
