@@ -237,6 +237,7 @@ public static class UpsdProgram
 
         server.Start();
         Background.ReportReady();
+        SdNotify.Ready();
         var reloader = Task.Run(async () =>
         {
             while (true)
@@ -247,6 +248,7 @@ public static class UpsdProgram
             }
         });
         stop.Wait();
+        SdNotify.Stopping();
         NutLog.Info($"Signal {exitSignal}: exiting");
         reloadRequests.Release();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -414,6 +414,7 @@ public sealed class DriverHost
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, onStop);
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
         Background.ReportReady();
+        SdNotify.Ready();
 
         var interval = TimeSpan.FromSeconds(_pollInterval);
         while (!stop.IsSet)

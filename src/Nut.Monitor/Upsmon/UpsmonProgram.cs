@@ -206,6 +206,7 @@ public static class UpsmonProgram
             NutLog.Warning("Warning: running as one big root process by request (upsmon -p)");
             WritePid();
             Background.ReportReady();
+            SdNotify.Ready();
             return Monitor(conf, settings with { PowerDownFlag = powerDownFlag }, o, parent: null, new DirectShutdownAgent(NutLogSink.Instance, ShellCommandRunner.Instance));
         }
         // The child reads the configuration again itself; the parent keeps these two for the shutdown.
@@ -215,6 +216,7 @@ public static class UpsmonProgram
                 if (backgrounded)
                     WaitForPidFile(child);
                 Background.ReportReady();
+                SdNotify.Ready();
             });
     }
 
