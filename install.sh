@@ -169,6 +169,15 @@ ours() { # PATH: recorded by an earlier install, or a link into our libdir
 	[ -n "${owned[$1]:-}" ] && return 0
 	[ -L "$1" ] && [[ "$(readlink -f -- "$1")" == "$libdir"/* ]]
 }
+# A driver of another installation stays: NUT's drivers cover transports ours do not yet (USB for the Qx
+# family, for one), and our upsd runs any NUT driver. Ours is installed only where none is.
+for name in "${!target[@]}"; do
+	f=${target[$name]}
+	if [ "$name" != upsdrvctl ] && [ "$(dirname -- "$f")" = "$driverdir" ] && { [ -e "$f" ] || [ -L "$f" ]; } && ! ours "$f"; then
+		echo "kept the driver of another installation: $f (ours is not installed over it)"
+		unset "target[$name]"
+	fi
+done
 planned=()
 for name in "${!target[@]}"; do planned+=("${target[$name]}"); done
 planned+=("$sbindir/upsdrvctl" "$tmpfilesdir/nutsharp.conf")

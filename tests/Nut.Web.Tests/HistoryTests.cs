@@ -45,9 +45,16 @@ public sealed class HistoryTests
         store.Add([new UpsEvent("u@h:1", T0, "status", "first", Severity.Ok), new UpsEvent("u@h:1", T0.AddSeconds(1), "status", "second", Severity.Warning)]);
         Assert.Equal(["second", "first"], store.Events("u@h:1", 10).Select(e => e.Text));
         Assert.Equal(Severity.Warning, store.Events("u@h:1", 1).Single().Severity);
-        Assert.Equal(3, store.Prune(T0.AddSeconds(10))); // one sample and both events
+        Assert.Equal(3, store.Prune(T0.AddSeconds(10), T0.AddDays(-400))); // one sample and both events
         Assert.Equal(1, store.Count("u@h:1"));
         Assert.Empty(store.Events("u@h:1", 10));
+
+        // Outages stay for battery health until the longer window ends.
+        store.Add([Sample(-100, 80, true), Sample(-90, 79, false)]);
+        Assert.Equal(1, store.Prune(T0.AddSeconds(10), T0.AddDays(-400)));
+        Assert.Equal(2, store.Count("u@h:1"));
+        Assert.Equal(1, store.Prune(T0.AddSeconds(10), T0.AddSeconds(10)));
+        Assert.Equal(1, store.Count("u@h:1"));
     }
 
     [Fact]

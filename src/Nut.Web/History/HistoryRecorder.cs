@@ -7,7 +7,8 @@ namespace Nut.Web.History;
 /// Writes the history: a sample of each UPS every history interval, and at once when its status flags change
 /// (so an outage's start and end are exact on the graph whatever the interval), plus every event. Samples are
 /// written in batches once a second, events at once (they are few, and a page reading the log right after a
-/// change should find it); old rows are pruned every hour.
+/// change should find it); old rows are pruned every hour, on-battery samples only after the battery-health
+/// window (they are what it learns from).
 /// </summary>
 public sealed class HistoryRecorder(UpsRegistry registry, HistoryStore store, TimeSpan interval, int retentionDays, ILogger log)
 {
@@ -47,7 +48,8 @@ public sealed class HistoryRecorder(UpsRegistry registry, HistoryStore store, Ti
                 nextFlush = DateTimeOffset.UtcNow + FlushEvery;
                 if (DateTimeOffset.UtcNow >= nextPrune)
                 {
-                    int removed = store.Prune(DateTimeOffset.UtcNow.AddDays(-retentionDays));
+                    var now = DateTimeOffset.UtcNow;
+                    int removed = store.Prune(now.AddDays(-retentionDays), now - Health.UpsHealthService.Window);
                     if (removed > 0)
                         log.LogInformation("History: removed {Rows} rows older than {Days} days", removed, retentionDays);
                     nextPrune = DateTimeOffset.UtcNow + PruneEvery;

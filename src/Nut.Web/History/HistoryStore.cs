@@ -215,14 +215,20 @@ public sealed class HistoryStore : IDisposable
         }
     }
 
-    /// <summary>Deletes what is older than the retention; returns the rows removed.</summary>
-    public int Prune(DateTimeOffset olderThan)
+    /// <summary>Deletes what is older than the retention; returns the rows removed. On-battery samples are
+    /// kept until <paramref name="outagesOlderThan"/> (battery health learns from outages over a year or more,
+    /// and they are a sliver of the rows); everything else goes at <paramref name="olderThan"/>.</summary>
+    public int Prune(DateTimeOffset olderThan, DateTimeOffset outagesOlderThan)
     {
         lock (_lock)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = "DELETE FROM samples WHERE t < $t; DELETE FROM events WHERE t < $t;";
+            cmd.CommandText = """
+                DELETE FROM samples WHERE t < $t AND (on_battery = 0 OR t < $outages);
+                DELETE FROM events WHERE t < $t;
+                """;
             cmd.Parameters.AddWithValue("$t", olderThan.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$outages", Math.Min(outagesOlderThan.ToUnixTimeMilliseconds(), olderThan.ToUnixTimeMilliseconds()));
             return cmd.ExecuteNonQuery();
         }
     }

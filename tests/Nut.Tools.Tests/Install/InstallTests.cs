@@ -170,6 +170,23 @@ public sealed class InstallTests
         Assert.Contains("foreign", File.ReadAllText(Path.Combine(prefix, "bin/upsc")));
     }
 
+    [Fact]
+    public void A_driver_of_another_installation_is_kept_even_when_forced()
+    {
+        // NUT's nutdrv_qx speaks USB, ours only serial yet: replacing it would break a working UPS.
+        using var dir = new TempDir("install");
+        string prefix = dir.FullPath;
+        dir.Write("lib/nut/nutdrv_qx", "#!/bin/sh\necho nut's driver\n");
+        var forced = Installer.Install(prefix, "--force");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Contains($"kept the driver of another installation: {Path.Combine(prefix, "lib/nut/nutdrv_qx")}", forced.Stdout);
+        Assert.Contains("nut's driver", File.ReadAllText(Path.Combine(prefix, "lib/nut/nutdrv_qx")));
+        Assert.Equal(Path.Combine(prefix, "lib/nutsharp/nut"), Installer.Resolve(Path.Combine(prefix, "lib/nut/dummy-ups")));
+        var uninstall = Installer.Uninstall(prefix);
+        Assert.True(uninstall.ExitCode == 0, uninstall.ToString());
+        Assert.Contains("nut's driver", File.ReadAllText(Path.Combine(prefix, "lib/nut/nutdrv_qx")));
+    }
+
     /// <summary>The path tests and users without root take: no chown, no systemctl. Under root the script is run as
     /// nobody (setpriv), so this path is exercised whoever runs the tests.</summary>
     [Fact]
