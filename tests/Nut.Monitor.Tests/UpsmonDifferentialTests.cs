@@ -58,6 +58,7 @@ public sealed class UpsmonDifferentialTests
             Step("OB LB", "LOWBATT", 1);
             run.WaitFor(r => r.ShutdownTime is not null, "shutdown");
             run.WaitForExit();
+            run.WaitForType("SHUTDOWN"); // NUT's NOTIFYCMD child may finish after upsmon
             run.WaitFor(r => r.ScriptCalls.Count >= 4, "upssched's CMDSCRIPT calls");
             Thread.Sleep(500); // nothing more may come
             return new Outcome(run.Notifications, delays, run.ShutdownTime - lb, run.PowerDownFlag, run.Wall, rig.Status(), run.Output)
@@ -115,6 +116,8 @@ public sealed class UpsmonDifferentialTests
             rig.SetStatus("OB LB");
             run.WaitFor(r => r.ShutdownTime is not null, "shutdown");
             run.WaitForExit();
+            // NUT's upsmon runs each NOTIFYCMD in a child of its own: the SHUTDOWN one may finish after upsmon.
+            run.WaitForType("SHUTDOWN");
             var delays = run.Notifications.Where(n => n.Type != "SHUTDOWN").Select(n => n.Time - t).ToList();
             return new Outcome(run.Notifications, delays, run.ShutdownTime - t, run.PowerDownFlag, run.Wall, rig.Status(), run.Output) { Types = run.Types };
         });
@@ -171,6 +174,9 @@ public sealed class UpsmonDifferentialTests
         secondary.WaitFor(r => r.ShutdownTime is not null, "shutdown");
         primary.WaitForExit();
         secondary.WaitForExit();
+        // NUT's upsmon runs each NOTIFYCMD in a child of its own: the SHUTDOWN one may finish after upsmon.
+        primary.WaitForType("SHUTDOWN");
+        secondary.WaitForType("SHUTDOWN");
 
         Assert.Equal(["ONBATT", "LOWBATT", "SHUTDOWN"], primary.Types);
         // The secondary saw the primary's FSD (long before its own HOSTSYNC of 60 s would have run out) —
