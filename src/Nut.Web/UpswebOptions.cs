@@ -148,8 +148,8 @@ public sealed class UpswebOptions
             settings = settings with { HistoryDays = days };
         if (Mqtt is not null)
         {
-            if (Nut.Client.UpsAddress.TryParseHost(Mqtt, out var err) is { } broker)
-                settings = settings with { Mqtt = settings.Mqtt with { Host = broker.Host, Port = Mqtt.Contains(':') && !Mqtt.EndsWith(']') ? broker.Port : 1883 } };
+            if (settings.Mqtt.WithBroker(Mqtt, out var err) is { } mqtt)
+                settings = settings with { Mqtt = mqtt };
             else
                 diagnostics.Add(new ConfigDiagnostic(cli, 0, $"--mqtt {Mqtt}: {err}", IsError: true));
         }

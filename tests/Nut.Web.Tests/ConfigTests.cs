@@ -52,6 +52,18 @@ public sealed class ConfigTests
             (s.Mqtt.Host, s.Mqtt.Port, s.Mqtt.User, s.Mqtt.Password, s.Mqtt.TopicPrefix, s.Mqtt.DiscoveryPrefix, s.Mqtt.AcceptCommands, s.Mqtt.ClientId));
     }
 
+    [Theory]
+    [InlineData("broker", "broker", 1883)]
+    [InlineData("broker:1884", "broker", 1884)]
+    [InlineData("[::1]", "::1", 1883)]
+    [InlineData("[::1]:1885", "::1", 1885)]
+    public void TheBrokerPortIsMqttsUnlessGiven(string text, string host, int port)
+    {
+        var (s, diags) = Parse("MQTT " + text);
+        Assert.Empty(diags);
+        Assert.Equal((host, port), (s.Mqtt.Host, s.Mqtt.Port));
+    }
+
     [Fact]
     public void DefaultsAreWhatTheDocsSay()
     {

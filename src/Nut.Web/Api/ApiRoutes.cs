@@ -70,7 +70,7 @@ public static class ApiRoutes
                     return TypedResults.BadRequest(new ApiError("INVALID-ARGUMENT", "ups, user and password are required"));
                 if (Find(s.Registry, request.Ups) is not { } u)
                     return NotFound(request.Ups);
-                var (host, port) = HostPort(s.Registry, u);
+                var (host, port) = HostPort(u);
                 var outcome = await s.Commands.CheckLoginAsync(host, port, u.Name, request.User, request.Password, http.RequestAborted);
                 if (!outcome.Ok)
                     return TypedResults.Json(new ApiError(outcome.Result, outcome.Message), WebJson.Default.ApiError, statusCode: 401);
@@ -94,7 +94,7 @@ public static class ApiRoutes
                     return NotLoggedIn();
                 if (Find(s.Registry, id) is not { } u)
                     return NotFound(id);
-                var (host, port) = HostPort(s.Registry, u);
+                var (host, port) = HostPort(u);
                 var outcome = await s.Commands.InstantCommandAsync(host, port, u.Name, session.User, session.Password, command,
                     request?.Parameter, http.RequestAborted);
                 return Outcome(outcome);
@@ -110,7 +110,7 @@ public static class ApiRoutes
                     return NotFound(id);
                 if (request.Value is null)
                     return TypedResults.BadRequest(new ApiError("INVALID-ARGUMENT", "value is required"));
-                var (host, port) = HostPort(s.Registry, u);
+                var (host, port) = HostPort(u);
                 var outcome = await s.Commands.SetVariableAsync(host, port, u.Name, session.User, session.Password, name, request.Value,
                     http.RequestAborted);
                 return Outcome(outcome);
@@ -132,7 +132,7 @@ public static class ApiRoutes
         return byName.Count == 1 ? byName[0] : null;
     }
 
-    static (string Host, int Port) HostPort(UpsRegistry registry, UpsSnapshot u)
+    static (string Host, int Port) HostPort(UpsSnapshot u)
     {
         var parsed = Nut.Client.UpsAddress.TryParseHost(u.Server, out _);
         return parsed ?? ("localhost", Nut.Core.Config.NutPaths.DefaultPort);

@@ -96,9 +96,8 @@ public static class UpswebConf
                     if (Seconds(w[1], 10, 86400 * 7) is { } idle) s = s with { SessionIdle = TimeSpan.FromSeconds(idle) };
                     break;
                 case "MQTT" when Args(1, 1, "MQTT <broker host>[:<port>]"):
-                    var broker = Nut.Client.UpsAddress.TryParseHost(w[1], out var merr);
-                    if (broker is null) Error($"MQTT {w[1]}: {merr}");
-                    else mqtt = mqtt with { Host = broker.Value.Host, Port = w[1].Contains(':') && !w[1].EndsWith(']') ? broker.Value.Port : 1883 };
+                    if (mqtt.WithBroker(w[1], out var merr) is { } withBroker) mqtt = withBroker;
+                    else Error($"MQTT {w[1]}: {merr}");
                     break;
                 case "MQTTUSER" when Args(1, 1, "MQTTUSER <user>"): mqtt = mqtt with { User = w[1] }; break;
                 case "MQTTPASSWORD" when Args(1, 1, "MQTTPASSWORD <password>"): mqtt = mqtt with { Password = w[1] }; break;
