@@ -5,6 +5,8 @@
 #   libnss3-tools           - certutil/pk12util: NSS certificate databases for Debian's TLS upsd and clients
 #   chromium                - the headless browser the dashboard's Playwright tests drive
 #   mosquitto               - an MQTT broker on loopback for the MQTT bridge's tests
+#   afl++                   - the fuzzer behind the SharpFuzz harnesses (fuzz/)
+#   gcc, libc6-dev          - a tiny LD_PRELOAD shim giving Debian's genericups fake modem lines
 # Safe to run again: installs only what is missing. Needs root (CI runs as root).
 set -euo pipefail
 need=()
@@ -14,6 +16,9 @@ command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v afl-fuzz >/dev/null 2>&1 || need+=(afl++)
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
+[ -e /usr/include/dlfcn.h ] || need+=(libc6-dev)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-test-deps: missing ${need[*]}; run as root, or: sudo apt-get install -y ${need[*]}" >&2

@@ -21,7 +21,10 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 6 && args[0] == "ab")
+            return await AbAsync(args);
         if (args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out double s)) s_seconds = s;
+        string? only = args.Length > 1 ? args[1] : null; // e.g. "GET": only the load phases whose name starts so, no docs update
         string device = Path.Combine(Paths.TestData, "ddl", "APC", "APC__Back-UPS_RS_1000MS__usbhid-ups__2.7.4__01.dev");
         var upses = new[] { new StackUps("ups", device) };
         using var nut = new NutStack(Impl.Debian, Impl.Debian, upses).Start();
@@ -31,11 +34,20 @@ public static class Program
         Thread.Sleep(2000);
         Add("upsd RSS idle (KiB)", Rss(nut.Upsd.Pid), Rss(ours.Upsd.Pid), lowerIsBetter: true);
         Add("driver RSS idle (KiB)", Rss(Driver(nut)), Rss(Driver(ours)), lowerIsBetter: true);
+        Add("upsd private memory idle (KiB)", Private(nut.Upsd.Pid), Private(ours.Upsd.Pid), lowerIsBetter: true);
+        Add("driver private memory idle (KiB)", Private(Driver(nut)), Private(Driver(ours)), lowerIsBetter: true);
 
         foreach (int clients in new[] { 1, 10, 100, 1000 })
-            await Compare($"GET VAR, {clients} clients", nut, ours, clients, "GET VAR ups battery.charge\n", Load.OneLine);
+            if (only is null || "GET VAR".StartsWith(only, StringComparison.Ordinal))
+                await Compare($"GET VAR, {clients} clients", nut, ours, clients, "GET VAR ups battery.charge\n", Load.OneLine);
         foreach (int clients in new[] { 1, 10, 100, 1000 })
-            await Compare($"LIST VAR, {clients} clients", nut, ours, clients, "LIST VAR ups\n", Load.UntilEndList);
+            if (only is null || "LIST VAR".StartsWith(only, StringComparison.Ordinal))
+                await Compare($"LIST VAR, {clients} clients", nut, ours, clients, "LIST VAR ups\n", Load.UntilEndList);
+        if (only is not null)
+        {
+            Print(writeDocs: false);
+            return 0;
+        }
 
         await Slowloris(nut, ours);
         await Churn(nut, ours);
@@ -44,6 +56,10 @@ public static class Program
         await Idle(nut, ours, 1000);
         await Idle(nut, ours, 10000);
         UpscStartup(nut, ours);
+        var (nutMean, nutMax) = EventLatency.Measure(nut, Impl.Debian);
+        var (ourMean, ourMax) = EventLatency.Measure(ours, Impl.Ours);
+        Add($"driver status change to upsmon notification, POLLFREQ 1: mean of {EventLatency.Trials} (ms)", nutMean, ourMean, lowerIsBetter: true);
+        Add($"driver status change to upsmon notification, POLLFREQ 1: worst of {EventLatency.Trials} (ms)", nutMax, ourMax, lowerIsBetter: true);
 
         Print();
         return 0;
@@ -51,21 +67,38 @@ public static class Program
 
     static int Driver(NutStack s) => s.DriverOf("ups").Pid;
 
-    static async Task Compare(string name, NutStack nut, NutStack ours, int clients, string request, Load.ReplyDone done)
+    static Task Compare(string name, NutStack nut, NutStack ours, int clients, string request, Load.ReplyDone done) =>
+        Compare(name, (nut.Port, nut.Upsd.Pid), (ours.Port, ours.Upsd.Pid), clients, request, done);
+
+    static async Task Compare(string name, (int Port, int Pid) nut, (int Port, int Pid) ours, int clients, string request, Load.ReplyDone done)
     {
         var duration = TimeSpan.FromSeconds(s_seconds);
-        long c0 = Cpu(nut.Upsd.Pid);
+        long c0 = Cpu(nut.Pid);
         var a = await Load.RunAsync(nut.Port, clients, duration, request, done);
-        double cpuA = (Cpu(nut.Upsd.Pid) - c0) / 100.0;
-        long c1 = Cpu(ours.Upsd.Pid);
+        double cpuA = (Cpu(nut.Pid) - c0) / 100.0;
+        long c1 = Cpu(ours.Pid);
         var b = await Load.RunAsync(ours.Port, clients, duration, request, done);
-        double cpuB = (Cpu(ours.Upsd.Pid) - c1) / 100.0;
+        double cpuB = (Cpu(ours.Pid) - c1) / 100.0;
         Add($"{name}: requests/s", a.PerSecond, b.PerSecond, lowerIsBetter: false);
         Add($"{name}: p50 latency (µs)", a.P50Us, b.P50Us, lowerIsBetter: true);
         Add($"{name}: p99 latency (µs)", a.P99Us, b.P99Us, lowerIsBetter: true);
         Add($"{name}: requests per server CPU-second", cpuA > 0 ? a.Requests / cpuA : 0, cpuB > 0 ? b.Requests / cpuB : 0, lowerIsBetter: false);
         if (a.Errors + b.Errors > 0)
             Add($"{name}: connections the server dropped", a.Errors, b.Errors, lowerIsBetter: true);
+    }
+
+    /// <summary>
+    /// For developers: "ab SECONDS PORT-A PID-A PORT-B PID-B" runs the GET phases against two servers already
+    /// running (e.g. two builds of ours on one driver) -- A in the "NUT" column, B in the other. No docs update.
+    /// </summary>
+    static async Task<int> AbAsync(string[] args)
+    {
+        s_seconds = double.Parse(args[1], CultureInfo.InvariantCulture);
+        var a = (int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+        var b = (int.Parse(args[4], CultureInfo.InvariantCulture), int.Parse(args[5], CultureInfo.InvariantCulture));
+        foreach (int clients in new[] { 1, 10, 100, 1000 })
+            await Compare($"GET VAR, {clients} clients", a, b, clients, "GET VAR ups battery.charge\n", Load.OneLine);
+        return 0;
     }
 
     /// <summary>One client pipelines LIST VAR and never reads; how long does another client wait for a GET?</summary>
@@ -186,6 +219,16 @@ public static class Program
 
     static string Fmt(double v) => v >= 100 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>The sections other scripts own (bench/idle-hour.sh writes "## Memory after an hour idle"): kept as they are.</summary>
+    static string KeptSections(string docs)
+    {
+        if (!File.Exists(docs))
+            return "";
+        string old = File.ReadAllText(docs);
+        int at = old.IndexOf("\n## ", StringComparison.Ordinal);
+        return at < 0 ? "" : old[at..];
+    }
+
     static long Cpu(int pid)
     {
         string stat = File.ReadAllText($"/proc/{pid}/stat");
@@ -201,7 +244,21 @@ public static class Program
         return 0;
     }
 
-    static void Print()
+    /// <summary>
+    /// Memory only this process holds (Private_Clean + Private_Dirty): RSS also counts the pages of the
+    /// executable and libraries it has mapped, which every process running them shares -- for NutSharp's one
+    /// multi-call binary, every daemon on the machine.
+    /// </summary>
+    static double Private(int pid)
+    {
+        double kib = 0;
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            if (line.StartsWith("Private_Clean:", StringComparison.Ordinal) || line.StartsWith("Private_Dirty:", StringComparison.Ordinal))
+                kib += double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return kib;
+    }
+
+    static void Print(bool writeDocs = true)
     {
         string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
         var sb = new StringBuilder();
@@ -214,12 +271,16 @@ public static class Program
         sb.Append("| test | NUT 2.8.0 | NutSharp | ratio |\n| --- | ---: | ---: | --- |\n");
         foreach (var r in Rows)
             sb.Append($"| {r.Test} | {r.Nut} | {r.Ours} | {r.Ratio} |\n");
-        sb.Append("\nNot measured here yet: event latency from the driver to upsmon's notification (our upsmon is issue 4), ")
-          .Append("and daemon memory after an hour idle (the idle rows above are taken 7 s after the load phases; NutSharp's upsd gives heap back after 5 quiet seconds that follow heavy allocation).\n");
-        string docs = Path.Combine(Paths.RepoRoot, "docs", "performance.md");
-        File.WriteAllText(docs, sb.ToString());
+        sb.Append("\nRSS counts the executable's pages a process has mapped. NutSharp's daemons are all one NativeAOT multi-call ")
+          .Append("executable (about 10 MB, every program in it), and a daemon maps a few MB of its code; those pages are shared by ")
+          .Append("every NutSharp process on the machine, so the private-memory rows show what each daemon costs on its own. ")
+          .Append("The memory of each daemon after an hour idle is measured by bench/idle-hour.sh (its section below, when it has been run).\n");
         Console.WriteLine();
         Console.Write(sb.ToString());
+        if (!writeDocs)
+            return;
+        string docs = Path.Combine(Paths.RepoRoot, "docs", "performance.md");
+        File.WriteAllText(docs, sb.ToString() + KeptSections(docs));
         Console.WriteLine($"\nwritten to {docs}");
     }
 }

@@ -145,7 +145,11 @@ public sealed class ClientSession
         return true;
     }
 
-    async Task WriteAsync(StringBuilder output, CancellationToken serverStop)
+    /// <summary>
+    /// Writes the replies in one piece. Not an async method: a write the socket takes at once (nearly every
+    /// one) completes without allocating a state machine for it.
+    /// </summary>
+    ValueTask WriteAsync(StringBuilder output, CancellationToken serverStop)
     {
         if (_out.Length < output.Length)
             _out = new byte[Math.Max(output.Length, 256)]; // grown on demand: idle clients hold nothing
@@ -153,7 +157,17 @@ public sealed class ClientSession
         foreach (var chunk in output.GetChunks())
             n += Encoding.Latin1.GetBytes(chunk.Span, _out.AsSpan(n)); // replies are ASCII: one byte a char
         Volatile.Write(ref _writeStarted, Environment.TickCount64);
-        await _stream.WriteAsync(_out.AsMemory(0, n), serverStop).ConfigureAwait(false);
+        ValueTask write = _stream.WriteAsync(_out.AsMemory(0, n), serverStop);
+        if (!write.IsCompletedSuccessfully)
+            return FinishWriteAsync(write);
+        write.GetAwaiter().GetResult();
+        Volatile.Write(ref _writeStarted, 0);
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask FinishWriteAsync(ValueTask write)
+    {
+        await write.ConfigureAwait(false);
         Volatile.Write(ref _writeStarted, 0);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Nut.Core.Config;
@@ -402,15 +403,44 @@ public sealed class RequestHandler
         public string this[int i] => words[i + 1];
     }
 
+    /// <summary>Formats an interpolated reply line into the reply's output (see <see cref="Reply.Line(ref ReplyLine)"/>).</summary>
+    [InterpolatedStringHandler]
+    ref struct ReplyLine
+    {
+        StringBuilder.AppendInterpolatedStringHandler _inner;
+
+        public ReplyLine(int literalLength, int formattedCount, Reply reply)
+        {
+            Start = reply.Output.Length;
+            _inner = new StringBuilder.AppendInterpolatedStringHandler(literalLength, formattedCount, reply.Output);
+        }
+
+        public int Start { get; }
+        public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+        public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
+        public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+    }
+
     /// <summary>Reply lines with NUT's 512-character cut.</summary>
     readonly struct Reply(StringBuilder sb)
     {
+        public StringBuilder Output => sb;
+
         public void Line(string text)
         {
             if (text.Length >= MaxReplyLine)
                 sb.Append(text, 0, MaxReplyLine);
             else
                 sb.Append(text).Append('\n');
+        }
+
+        /// <summary>A reply line written straight into the output: no string is made for it.</summary>
+        public void Line([InterpolatedStringHandlerArgument("")] ref ReplyLine line)
+        {
+            if (sb.Length - line.Start >= MaxReplyLine)
+                sb.Length = line.Start + MaxReplyLine;
+            else
+                sb.Append('\n');
         }
 
         public void Error(NutError error) => sb.Append("ERR ").Append(error.Token()).Append('\n');

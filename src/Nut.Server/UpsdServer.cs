@@ -41,9 +41,10 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
 
     public UpsEntry? FindUps(string name)
     {
-        foreach (var u in _upsList)
-            if (string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase))
-                return u;
+        var list = _upsList;
+        for (int i = 0; i < list.Count; i++) // by index: a foreach over the interface would box its enumerator per request
+            if (string.Equals(list[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                return list[i];
         return null;
     }
 

@@ -231,7 +231,7 @@ public sealed class NutTokenizer
     {
         if (!_inWord)
             return;
-        AddWord(_word.ToString());
+        AddWord(RecentWords.Get(_word));
         _word.Clear();
         _inWord = false;
     }
