@@ -61,6 +61,8 @@ public sealed class DriverHost
     {
         SelfPath.Capture();
         Console.Out.Write($"Network UPS Tools - {_driver.Info.LongName} {_driver.Info.Version} ({NutVersion.Release})\n");
+        if (_driver.SubDriverBanner is { } sub)
+            Console.Out.Write(sub + "\n");
         Console.Out.Flush();
         try
         {
@@ -253,6 +255,7 @@ public sealed class DriverHost
             foreach (var s in _driver.Settings)
                 Console.Out.Write(s.IsFlag ? $"{s.Description,40} : -x {s.Name}\n" : $"{s.Description,40} : -x {s.Name}=<value>\n");
         }
+        Console.Out.Write(_driver.HelpAppendix ?? "");
         Console.Out.Flush();
     }
 
@@ -415,6 +418,7 @@ public sealed class DriverHost
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
         Background.ReportReady();
         SdNotify.Ready();
+        HeapTrim.Start();
 
         var interval = TimeSpan.FromSeconds(_pollInterval);
         while (!stop.IsSet)

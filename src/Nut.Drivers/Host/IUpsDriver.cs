@@ -32,6 +32,12 @@ public interface IUpsDriver
     /// <summary>The settings this driver accepts besides the core's (upsdrv_makevartable).</summary>
     IReadOnlyList<DriverSetting> Settings { get; }
 
+    /// <summary>Printed at the end of <c>-h</c> (NUT's upsdrv_help), e.g. genericups' list of UPS types.</summary>
+    string? HelpAppendix => null;
+
+    /// <summary>A second banner line naming a sub-driver or table and its version (e.g. "APC command table version 3.1").</summary>
+    string? SubDriverBanner => null;
+
     /// <summary>Waited before each update without holding the host's lock (dummy-ups sleeps a second).</summary>
     TimeSpan UpdateDelay => TimeSpan.Zero;
 

@@ -11,5 +11,7 @@ public static class HardwarePrograms
         new NutProgram("nutdrv_qx", QxDriver.RunNutdrvQx, "Generic Q* USB/Serial driver"),
         new NutProgram("blazer_ser", QxDriver.RunBlazerSer, "Megatec/Q1 protocol serial driver"),
         new NutProgram("blazer_usb", QxDriver.RunBlazerUsb, "Megatec/Q1 protocol USB driver"),
+        new NutProgram("apcsmart", ApcSmart.ApcSmartDriver.Run, "APC Smart protocol driver"),
+        new NutProgram("genericups", Generic.GenericUps.Run, "Generic contact-closure UPS driver"),
     ];
 }

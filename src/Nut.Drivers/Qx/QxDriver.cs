@@ -19,6 +19,8 @@ public sealed class QxDriver : IUpsDriver
 
     readonly QxPersonality _personality;
     readonly Func<DriverHostContext, IQxPort>? _portFactory;
+    Nut.Drivers.Usb.IUsbBus? _usbBus;
+    int? _altSetting;
     IQxPort? _port;
     QxEngine? _engine;
     BlazerSession? _blazer;
@@ -28,10 +30,12 @@ public sealed class QxDriver : IUpsDriver
 
     /// <param name="personality">nutdrv_qx, blazer_ser or blazer_usb.</param>
     /// <param name="portFactory">Opens the device (tests pass a fake); null = serial or USB from the configuration.</param>
-    public QxDriver(QxPersonality personality, Func<DriverHostContext, IQxPort>? portFactory = null)
+    /// <param name="usbBus">The USB bus (tests pass a fake); null = libusb.</param>
+    public QxDriver(QxPersonality personality, Func<DriverHostContext, IQxPort>? portFactory = null, Nut.Drivers.Usb.IUsbBus? usbBus = null)
     {
         _personality = personality;
         _portFactory = portFactory;
+        _usbBus = usbBus;
     }
 
     public DriverInfo Info => _personality.Info;
@@ -40,6 +44,9 @@ public sealed class QxDriver : IUpsDriver
     public static int RunNutdrvQx(string[] args) => DriverHost.Run(new QxDriver(QxPersonality.NutdrvQx), args);
     public static int RunBlazerSer(string[] args) => DriverHost.Run(new QxDriver(QxPersonality.BlazerSer), args);
     public static int RunBlazerUsb(string[] args) => DriverHost.Run(new QxDriver(QxPersonality.BlazerUsb), args);
+
+    /// <summary>The opened port (after <see cref="InitUps"/>): serial, or USB with its subdriver.</summary>
+    public IQxPort? Port => _port;
 
     /// <summary>The engine of the recognised protocol (after <see cref="InitUps"/>).</summary>
     public QxEngine Engine => _engine ?? throw new InvalidOperationException("no device recognised yet");
@@ -52,6 +59,8 @@ public sealed class QxDriver : IUpsDriver
             if (_pollFreq <= 0)
                 throw new DriverFatalException("Error: invalid pollfreq: " + pf);
         }
+        if (host.GetValue("usb_set_altinterface") is { } alt)
+            _altSetting = (int)CNumber.Strtol(alt);
         _port = _portFactory is not null ? _portFactory(host) : OpenPort(host);
         if (_personality.Blazer)
         {
@@ -69,13 +78,19 @@ public sealed class QxDriver : IUpsDriver
         {
             QxLink.Usb => true,
             QxLink.Serial => false,
-            _ => host.Port == "auto",
+            _ => Usb.QxUsbOpener.WantsUsb(host),
         };
+        if (_personality.Link != QxLink.Serial)
+            Usb.QxUsbOpener.PublishLibraryVersion(host, UsbBus);
         if (usb)
-            throw new DriverFatalException($"{Info.ProgramName}: USB devices (port = auto) are not supported by this build yet: "
-                + "connect the UPS by its serial port (port = /dev/ttyS0 or /dev/ttyUSB0)");
+            return Usb.QxUsbOpener.Open(host, _personality, UsbBus);
         return SerialQxPort.Open(host.Port, host.GetValue("cablepower"));
     }
+
+    /// <summary>The USB bus (libusb unless a test gave a fake), made on first use so serial runs never need it.</summary>
+    Nut.Drivers.Usb.IUsbBus UsbBus => _usbBus ??= new Nut.Drivers.Usb.LibUsbBus(AltSetting());
+
+    int? AltSetting() => _altSetting;
 
     static QxEngine Detect(DriverHostContext host, IQxPort port)
     {
@@ -124,7 +139,8 @@ public sealed class QxDriver : IUpsDriver
         }
         var engine = Engine;
         long now = engine.NowSeconds();
-        if (now - _lastFullPoll > _pollFreq)
+        // As NUT: a full update every pollfreq, and right after a SET or command changed the device.
+        if (now - _lastFullPoll > _pollFreq || engine.DataChanged)
         {
             NutLog.Debug(1, "Full update...");
             if (!engine.Walk(QxWalk.Full))

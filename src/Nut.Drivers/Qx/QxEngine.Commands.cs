@@ -58,8 +58,9 @@ public sealed partial class QxEngine
         string? command = item.BuildCommand is { } build ? build(this, item, parameter) : item.Command;
         if (command is null)
         {
+            // NUT's instcmd: a parameter the item refuses is a failed command, not an unknown one.
             NutLog.Info("instcmd: FAILED");
-            return HandlerStatus.Invalid;
+            return HandlerStatus.Failed;
         }
         if (!SendAndCheck(item, command))
         {

@@ -8,6 +8,7 @@ public static class QxProtocols
     /// <summary>A fresh set, most specific first; Q1 (status line only) is the fallback.</summary>
     public static IReadOnlyList<QxProtocol> DetectionOrder() =>
     [
+        new VoltronicProtocol(),
         VoltronicQsProtocol.Plain(),
         VoltronicQsProtocol.Hex(),
         StatusOnlyProtocol.Mustek(),

@@ -6,8 +6,8 @@ namespace Nut.Drivers.Qx;
 /// </summary>
 public sealed class QxStatusBits
 {
-    /// <summary>The publication order of nutdrv_qx; OL stands for "OL", its absence for "OB".</summary>
-    static readonly string[] Order = ["OL", "LB", "RB", "CHRG", "DISCHRG", "BYPASS", "CAL", "OFF", "OVER", "TRIM", "BOOST", "FSD"];
+    /// <summary>The publication order of nutdrv_qx (its ups_status_set); OL stands for "OL", its absence for "OB".</summary>
+    static readonly string[] Order = ["OL", "DISCHRG", "CHRG", "LB", "OVER", "RB", "TRIM", "BOOST", "BYPASS", "OFF", "CAL", "FSD"];
 
     readonly HashSet<string> _set = new(StringComparer.Ordinal);
 

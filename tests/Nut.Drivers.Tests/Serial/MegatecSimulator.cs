@@ -12,10 +12,15 @@ namespace Nut.Drivers.Tests.Serial;
 /// </summary>
 public sealed class MegatecSimulator : IDisposable
 {
-    readonly SerialPort _port;
-    readonly Thread _thread;
+    readonly SerialPort? _port;
+    readonly Thread? _thread;
     readonly List<string> _received = [];
     volatile bool _stop;
+
+    /// <summary>A simulator with no serial line: a USB fake (or any other transport) calls <see cref="Handle"/>.</summary>
+    public MegatecSimulator()
+    {
+    }
 
     public MegatecSimulator(string device)
     {
@@ -49,6 +54,9 @@ public sealed class MegatecSimulator : IDisposable
     /// <summary>Say nothing at all (a cable pulled out).</summary>
     public bool Silent { get; set; }
 
+    /// <summary>Answer every Q1 with this exact line instead of one built from the properties (e.g. from a device dump).</summary>
+    public string? RawStatus { get; set; }
+
     /// <summary>Answer every Q1 with this instead (a confused device).</summary>
     public string? Garbage { get; set; }
 
@@ -77,7 +85,7 @@ public sealed class MegatecSimulator : IDisposable
             string command;
             try
             {
-                command = _port.ReadLine();
+                command = _port!.ReadLine();
             }
             catch (TimeoutException)
             {
@@ -87,16 +95,12 @@ public sealed class MegatecSimulator : IDisposable
             {
                 return;
             }
-            lock (_received)
-                _received.Add(command);
-            if (Silent)
-                continue;
-            string? reply = Answer(command);
+            string? reply = Handle(command);
             if (reply is null)
                 continue;
             try
             {
-                _port.Write(reply + "\r");
+                _port!.Write(reply + "\r");
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException)
             {
@@ -105,11 +109,19 @@ public sealed class MegatecSimulator : IDisposable
         }
     }
 
+    /// <summary>Takes one command (without its CR) as the device would: recorded, then answered (null = no answer).</summary>
+    public string? Handle(string command)
+    {
+        lock (_received)
+            _received.Add(command);
+        return Silent ? null : Answer(command);
+    }
+
     string? Answer(string command)
     {
         switch (command)
         {
-            case "Q1": return Garbage ?? Q1();
+            case "Q1": return Garbage ?? RawStatus ?? Q1();
             case "F": return Ratings;
             case "I": return Identity;
             case "Q": Beeper = !Beeper; return null;
@@ -133,7 +145,7 @@ public sealed class MegatecSimulator : IDisposable
     public void Dispose()
     {
         _stop = true;
-        _thread.Join(2000);
-        _port.Dispose();
+        _thread?.Join(2000);
+        _port?.Dispose();
     }
 }

@@ -1,0 +1,18 @@
+namespace Nut.Drivers.Generic;
+
+/// <summary>
+/// The modem-control lines of a serial port, which is all a contact-closure UPS talks through. Real ports use
+/// ioctl (<see cref="NativeModemLines"/>); a pty has no such lines, so tests use a fake (<see cref="FileModemLines"/>
+/// or their own). Each call returns false with a reason (strerror text) instead of throwing.
+/// </summary>
+public interface IModemLines : IDisposable
+{
+    /// <summary>Reads every line (TIOCMGET): TIOCM_* bits.</summary>
+    bool TryRead(out int lines, out string error);
+
+    /// <summary>Sets the output lines to exactly these bits (TIOCMSET): the ones not named are dropped.</summary>
+    bool TrySet(int lines, out string error);
+
+    /// <summary>Sends a break on the transmit line (NUT asks tcsendbreak for 4901 ms, which glibc rounds up to 5 s).</summary>
+    bool TrySendBreak(out string error);
+}
