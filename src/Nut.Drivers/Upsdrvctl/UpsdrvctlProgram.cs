@@ -56,13 +56,16 @@ public static class UpsdrvctlProgram
         public bool PassDebug;
         public string? User;
         public string? Chroot;
+        /// <summary>-F (NUT 2.8.1+: drivers stay in the foreground of upsdrvctl). With start, ours also
+        /// supervises them: see <see cref="DriverSupervisor"/>.</summary>
+        public bool Foreground;
     }
 
     public static int Run(string[] args)
     {
         Console.Out.Write($"Network UPS Tools - UPS driver controller {NutVersion.Release}\n");
         Console.Out.Flush();
-        var parsed = GetOpt.Parse(args, "+htu:r:DdV");
+        var parsed = GetOpt.Parse(args, "+htu:r:DdVFB");
         var o = new Options();
         foreach (var (opt, arg) in parsed.Options)
         {
@@ -75,6 +78,8 @@ public static class UpsdrvctlProgram
                 case 'r': o.Chroot = arg; break;
                 case 'D': NutLog.DebugLevel++; break;
                 case 'd': o.PassDebug = true; break;
+                case 'F': o.Foreground = true; break;
+                case 'B': o.Foreground = false; break; // drivers go to the background: the default
                 default: Usage(); return 0;
             }
         }
@@ -126,6 +131,8 @@ public static class UpsdrvctlProgram
             }
         }
         string driverPath = conf.DriverPath ?? DefaultDriverPath();
+        if (command == "start" && o.Foreground && !o.Testing)
+            return Supervise(sections, conf, driverPath, o);
         bool failed = command switch
         {
             "start" => Start(sections, conf, driverPath, o),
@@ -184,6 +191,24 @@ public static class UpsdrvctlProgram
             failed |= !ok;
         }
         return failed;
+    }
+
+    /// <summary>-F start: every driver in the foreground, restarted when it dies, until upsdrvctl is stopped.</summary>
+    static int Supervise(List<UpsSection> sections, UpsConf conf, string driverPath, Options o)
+    {
+        var drivers = new List<(UpsSection, string, List<string>)>();
+        foreach (var ups in sections)
+        {
+            string exe = Path.Combine(driverPath, ups.Driver!);
+            if (!File.Exists(exe))
+            {
+                NutLog.Fatal($"Can't start {exe}: No such file or directory");
+                return 1;
+            }
+            NutLog.Debug(1, $"Starting UPS: {ups.Name}");
+            drivers.Add((ups, exe, DriverArgs(ups, o, "-F")));
+        }
+        return new DriverSupervisor(drivers, conf).Run();
     }
 
     /// <summary>Runs the driver and waits (at most <paramref name="wait"/>) for it to go to the background.</summary>

@@ -7,15 +7,17 @@ namespace Nut.Monitor.Upsmon;
 /// <summary>
 /// upsmon's connections through Nut.Client. The login lines go out with <see cref="NutClient.RawAsync"/>
 /// because upsmon writes them with printf, unquoted, and must see ERR replies verbatim; GET VAR and
-/// GET NUMLOGINS use the typed calls (libupsclient's quoting and reply checks). Replies are waited for
-/// 10 s at most, like upsmon's poll alarm.
+/// GET NUMLOGINS use the typed calls (libupsclient's quoting and reply checks). A reply is waited for 5 s at
+/// most, as libupsclient's read does (then "Server disconnected"): behind a network partition NUT's upsmon
+/// declares COMMBAD about 5 s after its poll, and so do we (tests/Nut.Monitor.Tests/PartitionTests.cs).
 /// STARTTLS is sent first, as Debian's TLS-enabled upsmon does; how the handshake checks the server and whether
 /// clear text is acceptable come from <see cref="UpsmonTls"/> (CERTVERIFY, FORCESSL, CERTPATH, CERTHOST).
 /// Without a policy (tests), the library default applies: encrypt when offered, no verification.
 /// </summary>
 public sealed class ClientUpsdConnector(AddressFamily? family = null, bool forceSsl = false, UpsmonTls? tls = null) : IUpsdConnector
 {
-    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     public IUpsdSession Connect(MonitoredUps ups)
     {
@@ -33,7 +35,7 @@ public sealed class ClientUpsdConnector(AddressFamily? family = null, bool force
             }
             var (required, upgrade) = tls?.For(host) ?? (forceSsl, NutClient.TlsUpgrade!);
             // The certificate is checked against the name in MONITOR, not the address -4/-6 picked.
-            var client = NutClient.ConnectAsync(target, port, tryTls: true, requireTls: required, timeout: ReplyTimeout,
+            var client = NutClient.ConnectAsync(target, port, tryTls: true, requireTls: required, timeout: ConnectTimeout,
                 upgrade: (connection, _, ct) => upgrade(connection, host, ct)).GetAwaiter().GetResult();
             client.Connection.Timeout = ReplyTimeout;
             return new ClientSession(client);

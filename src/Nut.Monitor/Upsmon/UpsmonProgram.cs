@@ -303,6 +303,7 @@ public static class UpsmonProgram
         }
         if (!quiet)
         {
+            WarnIfWorldReadable(path);
             var lines = new List<(int Line, string Text)>();
             foreach (var m in conf.Monitors)
                 lines.Add((m.Line, MonitorEngine.DescribeMonitor(m)));
@@ -330,6 +331,14 @@ public static class UpsmonProgram
         if (!quiet)
             NutLog.Debug(1, $"debug level is '{NutLog.DebugLevel}'");
         return conf;
+    }
+
+    /// <summary>upsmon.conf holds the upsd passwords of its MONITOR lines. NUT 2.8.0's upsmon says nothing about
+    /// its mode; its upsd warns about upsd.users in these words, and so do we, for upsmon.conf.</summary>
+    static void WarnIfWorldReadable(string path)
+    {
+        if (ConfigFile.IsWorldReadable(path))
+            NutLog.Warning($"{path} is world readable");
     }
 
     /// <summary>Reads the file (over <paramref name="previous"/> for a reload); a missing one gives NUT's "Can't open".</summary>
@@ -405,6 +414,7 @@ public static class UpsmonProgram
             Channels = channels,
         };
         engine = new MonitorEngine(conf, services, settings);
+        HeapTrim.Start();
         MonitorLoop.Run(engine, sleeper, () => exitSignal != 0);
         if (exitSignal != 0 && !engine.Finished)
             engine.Exit(exitSignal);
@@ -415,6 +425,7 @@ public static class UpsmonProgram
     static UpsmonConf ReloadConfig(string path, UpsmonConf previous)
     {
         var conf = LoadConfigFile(path, previous);
+        WarnIfWorldReadable(path);
         foreach (var d in conf.Diagnostics.Where(d => d != conf.Fatal))
             NutLog.Warning(Describe(d));
         if (conf.DebugMin is { } min && min > NutLog.DebugLevel)

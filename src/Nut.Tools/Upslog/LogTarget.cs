@@ -101,11 +101,18 @@ public sealed class LogTarget : ILogLineSource, IDisposable
     public void Dispose() => Disconnect();
 }
 
-/// <summary>A log file (or stdout for "-"), opened in append mode; shared by the targets that name it.</summary>
+/// <summary>
+/// A log file (or stdout for "-"), opened in append mode; shared by the targets that name it.
+/// A write that fails (disk full, I/O error) never stops upslog and never leaves half a line behind: the file is
+/// cut back to the end of the last whole line, the error is reported once, and logging resumes (with a count of
+/// the lines lost) as soon as a write goes through again. NUT's upslog ignores write errors: a full disk silently
+/// loses lines and leaves the fragment of a line that the next line is glued to.
+/// </summary>
 public sealed class LogFile : IDisposable
 {
     readonly object _lock = new();
     Stream _stream;
+    long _dropped;
 
     public LogFile(string path)
     {
@@ -116,17 +123,57 @@ public sealed class LogFile : IDisposable
     public string Path { get; }
     public bool IsStdout => Path == "-";
 
+    /// <summary>Lines lost since writing last failed; 0 while writes go through.</summary>
+    public long Dropped { get { lock (_lock) return _dropped; } }
+
     Stream Open() => IsStdout ? Console.OpenStandardOutput()
         : new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
 
-    public void Write(string line)
+    /// <summary>Writes one whole line, or nothing. False when it was dropped.</summary>
+    public bool Write(string line)
     {
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(line);
         lock (_lock)
         {
-            _stream.Write(bytes);
-            _stream.Flush();
+            // Unbuffered (buffer size 1): the write goes to the kernel here, and a short write shows up as an
+            // exception after part of the line is on disk. Where the line began is where the file must end.
+            long start = _stream.CanSeek ? _stream.Position : -1;
+            try
+            {
+                _stream.Write(bytes);
+                _stream.Flush();
+            }
+            catch (IOException e)
+            {
+                CutBackTo(start);
+                if (_dropped++ == 0)
+                    NutLog.Error($"Can't write to log file {Path}: {Describe(e)}; lines are dropped (never half written) until it can be written again");
+                return false;
+            }
+            if (_dropped > 0)
+            {
+                NutLog.Info($"Log file {Path} is writable again; {_dropped} line{(_dropped == 1 ? "" : "s")} could not be written");
+                _dropped = 0;
+            }
+            return true;
         }
+    }
+
+    /// <summary>The C library's words for the error (.NET keeps errno in HResult for Unix I/O errors), e.g.
+    /// "No space left on device".</summary>
+    static string Describe(IOException e) =>
+        e.HResult is > 0 and < 4096 ? Libc.StrError(e.HResult) : e.Message;
+
+    /// <summary>Truncating never needs free space, so this works on a full disk.</summary>
+    void CutBackTo(long start)
+    {
+        if (start < 0)
+            return;
+        try
+        {
+            _stream.SetLength(start);
+        }
+        catch (IOException) { } // nothing more can be done; the next whole line still starts where it should
     }
 
     /// <summary>SIGHUP: close and open again (logrotate moved the old file away).</summary>
