@@ -225,7 +225,9 @@ public static class Program
         if (!File.Exists(docs))
             return "";
         string old = File.ReadAllText(docs);
-        int at = old.IndexOf("\n## ", StringComparison.Ordinal);
+        // The first heading or marker comment after bench.sh's table starts what other scripts own.
+        int at = new[] { old.IndexOf("\n## ", StringComparison.Ordinal), old.IndexOf("\n<!-- ", StringComparison.Ordinal) }
+            .Where(i => i >= 0).DefaultIfEmpty(-1).Min();
         return at < 0 ? "" : old[at..];
     }
 

@@ -254,6 +254,7 @@ public static class UpsdProgram
         server.Start();
         Background.ReportReady();
         SdNotify.Ready();
+        HeapTrim.Start();
         var reloader = Task.Run(async () =>
         {
             while (true)

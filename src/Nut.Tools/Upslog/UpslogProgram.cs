@@ -202,6 +202,7 @@ public static class UpslogProgram
         // SIGUSR1: a line right now (an event script logs the values at the moment power fails).
         using var usr1 = PosixSignalRegistration.Create((PosixSignal)Libc.SIGUSR1, c => { c.Cancel = true; wake.Set(); });
 
+        HeapTrim.Start();
         int written = 0;
         long due = Now();
         while (exitSignal == 0)
