@@ -10,26 +10,11 @@ namespace Nut.Drivers.Tests.Serial;
 [Collection("apcsmart")]
 public sealed class ApcSmartDriverTests
 {
-    static Dictionary<string, string> Env(TempDir dir) =>
-        new() { ["NUT_CONFPATH"] = dir.FullPath, ["NUT_STATEPATH"] = dir.FullPath, ["NUT_ALTPIDPATH"] = dir.FullPath };
+    static Dictionary<string, string> Env(TempDir dir) => DriverDump.Env(dir);
 
     /// <summary>Runs a driver with <c>-d 1</c> and returns its variables (the port path removed: it differs).</summary>
-    static SortedDictionary<string, string> Dump(string program, string port, string extra = "")
-    {
-        using var dir = new TempDir("apc");
-        dir.Write("ups.conf", $"[apc]\n\tdriver = apcsmart\n\tport = {port}\n{extra}");
-        var r = Proc.Run(program, ["-a", "apc", "-u", "root", "-d", "1"], Env(dir), TimeSpan.FromSeconds(60));
-        Assert.True(r.ExitCode == 0, r.ToString());
-        var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in r.Stdout.Split('\n'))
-        {
-            int colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon > 0 && !line.StartsWith("Network UPS Tools", StringComparison.Ordinal))
-                vars[line[..colon]] = line[(colon + 2)..];
-        }
-        vars.Remove("driver.parameter.port");
-        return vars;
-    }
+    static SortedDictionary<string, string> Dump(string program, string port, string extra = "") =>
+        DriverDump.Run(program, "apcsmart", port, extra, "driver.parameter.port");
 
     static string Lines(IDictionary<string, string> d) => string.Join("\n", d.Select(kv => $"{kv.Key}: {kv.Value}"));
 

@@ -9,26 +9,10 @@ namespace Nut.Drivers.Tests.Serial;
 [Collection("serial")]
 public sealed class QxDriverTests
 {
-    /// <summary>Runs a driver with <c>-d 1</c> (one full update, then the dump) and returns its variables.</summary>
-    static SortedDictionary<string, string> Dump(string program, string driver, string port)
-    {
-        using var dir = new TempDir("qx");
-        dir.Write("ups.conf", $"[q]\n\tdriver = {driver}\n\tport = {port}\n");
-        var env = new Dictionary<string, string> { ["NUT_CONFPATH"] = dir.FullPath, ["NUT_STATEPATH"] = dir.FullPath, ["NUT_ALTPIDPATH"] = dir.FullPath };
-        var r = Proc.Run(program, ["-a", "q", "-u", "root", "-d", "1"], env, TimeSpan.FromSeconds(60));
-        Assert.True(r.ExitCode == 0, r.ToString());
-        var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in r.Stdout.Split('\n'))
-        {
-            int colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon > 0 && !line.StartsWith("Network UPS Tools", StringComparison.Ordinal))
-                vars[line[..colon]] = line[(colon + 2)..];
-        }
-        // Where the two legitimately differ: the port path, and the USB library Debian's binary is linked with.
-        vars.Remove("driver.parameter.port");
-        vars.Remove("driver.version.usb");
-        return vars;
-    }
+    /// <summary>Runs a driver with <c>-d 1</c> (one full update, then the dump) and returns its variables; where the
+    /// two legitimately differ -- the port path, and the USB library Debian's binary is linked with -- is left out.</summary>
+    static SortedDictionary<string, string> Dump(string program, string driver, string port) =>
+        DriverDump.Run(program, driver, port, "", "driver.parameter.port", "driver.version.usb");
 
     public static TheoryData<string, bool, bool, bool> Devices => new()
     {

@@ -19,27 +19,11 @@ public sealed class VoltronicDriverTests
     /// </summary>
     static readonly string[] Excluded = ["driver.parameter.port", "driver.version.usb"];
 
-    static Dictionary<string, string> Env(TempDir dir) =>
-        new() { ["NUT_CONFPATH"] = dir.FullPath, ["NUT_STATEPATH"] = dir.FullPath, ["NUT_ALTPIDPATH"] = dir.FullPath };
+    static Dictionary<string, string> Env(TempDir dir) => DriverDump.Env(dir);
 
     /// <summary>Runs a driver with <c>-d 1</c> (start-up, one update, the dump) and returns its variables.</summary>
-    static SortedDictionary<string, string> Dump(string program, string port, string extra)
-    {
-        using var dir = new TempDir("volt");
-        dir.Write("ups.conf", $"[q]\n\tdriver = nutdrv_qx\n\tport = {port}\n{extra}");
-        var r = Proc.Run(program, ["-a", "q", "-u", "root", "-d", "1"], Env(dir), TimeSpan.FromSeconds(60));
-        Assert.True(r.ExitCode == 0, r.ToString());
-        var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in r.Stdout.Split('\n'))
-        {
-            int colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon > 0 && !line.StartsWith("Network UPS Tools", StringComparison.Ordinal))
-                vars[line[..colon]] = line[(colon + 2)..];
-        }
-        foreach (string name in Excluded)
-            vars.Remove(name);
-        return vars;
-    }
+    static SortedDictionary<string, string> Dump(string program, string port, string extra) =>
+        DriverDump.Run(program, "nutdrv_qx", port, extra, Excluded);
 
     /// <summary>The states compared; each configures a fresh simulator.</summary>
     static readonly Dictionary<string, Action<VoltronicSimulator>> States = new()
