@@ -77,10 +77,13 @@ ulimit -n 4096 2>/dev/null || true
 
 # ---- free ports ----
 used_ports() { ss -Htan | awk '{ n = split($4, a, ":"); print a[n] }'; }
+# Below the kernel's ephemeral range, so an outgoing connection of some other program cannot take the port
+# between this check and the bind (seen when the test suite runs beside the script).
+ephemeral_low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
     local p
     while :; do
-        p=$(( 20000 + RANDOM % 40000 ))
+        p=$(( 10000 + RANDOM % (ephemeral_low - 10000) ))
         used_ports | grep -qx "$p" || { echo "$p"; return; }
     done
 }
@@ -207,11 +210,19 @@ trap 'exit 130' INT TERM
 
 "$bin/dummy-ups" -a soak -u root -F > "$dir/dummy-ups.log" 2>&1 & pid[dummy-ups]=$!
 "$bin/upsd" -u root -F > "$dir/upsd.log" 2>&1 & pid[upsd]=$!
-for _ in $(seq 100); do
+# Up to 60 s (a loaded machine), but a daemon that has exited is a failure at once, with its log.
+for _ in $(seq 300); do
     "$bin/upsc" "soak@$host" ups.status >/dev/null 2>&1 && break
+    for d in dummy-ups upsd; do
+        kill -0 "${pid[$d]}" 2>/dev/null || { echo "soak.sh: $d exited at start:" >&2; cat "$dir/$d.log" >&2; exit 1; }
+    done
     sleep 0.2
 done
-"$bin/upsc" "soak@$host" ups.status >/dev/null 2>&1 || { echo "soak.sh: upsd did not come up; see $dir/*.log" >&2; exit 1; }
+"$bin/upsc" "soak@$host" ups.status >/dev/null 2>&1 || {
+    echo "soak.sh: upsd did not serve soak@$host within 60 s; its log and the driver's:" >&2
+    cat "$dir/upsd.log" "$dir/dummy-ups.log" >&2
+    exit 1
+}
 "$bin/upsmon" -F > "$dir/upsmon.log" 2>&1 & pid[upsmon]=$!
 "$bin/upslog" -F -s "soak@$host" -l "$dir/upslog.log" -i 1 > "$dir/upslog.out" 2>&1 & pid[upslog]=$!
 if [ "$web" != none ]; then

@@ -18,7 +18,7 @@ public sealed class SoakScriptTests
         using var dir = new TempDir("soak");
         string script = Path.Combine(Paths.RepoRoot, "scripts", "soak.sh");
         var r = Proc.Run(script, ["--duration", "20s", "--interval", "2", "--bin", Paths.OurBin, "--out", dir.FullPath],
-            timeout: TimeSpan.FromSeconds(60));
+            timeout: TimeSpan.FromSeconds(150));
 
         Assert.True(r.ExitCode == 0, r.ToString());
         string[] report = File.ReadAllLines(dir["report.txt"]);
