@@ -63,6 +63,13 @@ public sealed class MegatecSimulator : IDisposable
     public string Ratings { get; set; } = "#230.0 004 024.0 50.0";
     public string Identity { get; set; } = "#SIMULATED INC.  UPS-1000VA SIM-1.00  ";
 
+    /// <summary>The commands answered with the status line: Q1 for Megatec (QS for Mustek, D for old firmware...).</summary>
+    public HashSet<string> StatusCommands { get; } = new(StringComparer.Ordinal) { "Q1" };
+
+    /// <summary>More queries this device answers (a protocol variant, see <see cref="ProtocolVariants"/>): looked up
+    /// before the Megatec ones.</summary>
+    public Dictionary<string, string> ExtraAnswers { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> Received
     {
         get { lock (_received) return _received.ToList(); }
@@ -119,9 +126,12 @@ public sealed class MegatecSimulator : IDisposable
 
     string? Answer(string command)
     {
+        if (StatusCommands.Contains(command))
+            return Garbage ?? RawStatus ?? Q1();
+        if (ExtraAnswers.TryGetValue(command, out string? extra))
+            return extra;
         switch (command)
         {
-            case "Q1": return Garbage ?? RawStatus ?? Q1();
             case "F": return Ratings;
             case "I": return Identity;
             case "Q": Beeper = !Beeper; return null;
