@@ -23,6 +23,23 @@ public sealed class LineClient : IDisposable
         _stream.ReadTimeout = 10_000;
     }
 
+    /// <summary>Connects to a server that may still be starting: retries refused connections for <paramref name="seconds"/>.</summary>
+    public static LineClient ConnectWhenListening(string host, int port, double seconds = 20)
+    {
+        var end = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            try
+            {
+                return new LineClient(host, port);
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < end)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
     public NetworkStream Stream => _stream;
 
     public void Send(string text) => SendBytes(Encoding.Latin1.GetBytes(text));

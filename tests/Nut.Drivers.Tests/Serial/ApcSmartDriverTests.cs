@@ -182,21 +182,7 @@ public sealed class ApcSmartDriverTests
 
         public LineClient Client { get; }
 
-        LineClient Connect()
-        {
-            var end = DateTime.UtcNow.AddSeconds(20);
-            while (true)
-            {
-                try
-                {
-                    return new LineClient("127.0.0.1", Port);
-                }
-                catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < end)
-                {
-                    Thread.Sleep(50);
-                }
-            }
-        }
+        LineClient Connect() => LineClient.ConnectWhenListening("127.0.0.1", Port);
 
         public void WaitFor(string reply, string request, double seconds = 20)
         {

@@ -70,21 +70,7 @@ public sealed class QxDriverTests
 
         public LineClient Client { get; }
 
-        public LineClient Connect()
-        {
-            var end = DateTime.UtcNow.AddSeconds(20);
-            while (true)
-            {
-                try
-                {
-                    return new LineClient("127.0.0.1", Port);
-                }
-                catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < end)
-                {
-                    Thread.Sleep(50);
-                }
-            }
-        }
+        public LineClient Connect() => LineClient.ConnectWhenListening("127.0.0.1", Port);
 
         public void WaitFor(string reply, string request, double seconds = 20)
         {
