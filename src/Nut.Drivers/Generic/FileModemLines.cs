@@ -10,7 +10,7 @@ namespace Nut.Drivers.Generic;
 /// <item>The input file holds the names of the input lines that are on (CTS, DCD, RNG, DSR; also CD, CAR, RI),
 /// separated by blanks; it is read at every poll. A missing or bad file is a failed read (the data goes stale).</item>
 /// <item>Every change of the output lines is appended to <c>&lt;input file&gt;.out</c> as "SET DTR RTS" (or "SET"
-/// for none), and a break as "BREAK".</item>
+/// for none), and a break as "BREAK" and the duration passed to tcsendbreak ("BREAK 4901").</item>
 /// </list>
 /// </summary>
 public sealed class FileModemLines(string path) : IModemLines
@@ -57,7 +57,8 @@ public sealed class FileModemLines(string path) : IModemLines
 
     public bool TrySet(int lines, out string error) => Append("SET" + Names(lines), out error);
 
-    public bool TrySendBreak(out string error) => Append("BREAK", out error);
+    public bool TrySendBreak(int duration, out string error) =>
+        Append("BREAK " + duration.ToString(System.Globalization.CultureInfo.InvariantCulture), out error);
 
     /// <summary>" DTR RTS" for those bits (the output lines a TIOCMSET can change).</summary>
     public static string Names(int lines) =>

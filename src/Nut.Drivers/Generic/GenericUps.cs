@@ -134,6 +134,12 @@ public sealed class GenericUps : IUpsDriver
         host.State.DataOk();
     }
 
+    /// <summary>
+    /// The break a break-type cable (types 11, 13, 15, 20, or SD=ST) gets for a shutdown: NUT 2.8.0 passes 4901 to
+    /// tcsendbreak, which glibc on Linux turns into TCSBRKP of 50 tenths: a 5.0 s break. sdtime does not apply.
+    /// </summary>
+    public const int ShutdownBreakDuration = 4901;
+
     public int Shutdown(DriverHostContext host)
     {
         if (_upsType < 0)
@@ -144,7 +150,7 @@ public sealed class GenericUps : IUpsDriver
         if (lines == SerialNative.TIOCM_ST)
         {
             // A break, not a line: NUT sends it and returns without the sdtime hold.
-            if (!_lines!.TrySendBreak(out string breakError))
+            if (!_lines!.TrySendBreak(ShutdownBreakDuration, out string breakError))
                 throw new DriverFatalException($"tcsendbreak: {breakError}");
             return 0;
         }

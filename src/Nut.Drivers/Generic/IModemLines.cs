@@ -13,6 +13,7 @@ public interface IModemLines : IDisposable
     /// <summary>Sets the output lines to exactly these bits (TIOCMSET): the ones not named are dropped.</summary>
     bool TrySet(int lines, out string error);
 
-    /// <summary>Sends a break on the transmit line (NUT asks tcsendbreak for 4901 ms, which glibc rounds up to 5 s).</summary>
-    bool TrySendBreak(out string error);
+    /// <summary>Sends a break on the transmit line: <paramref name="duration"/> is tcsendbreak's argument, which glibc
+    /// on Linux reads as milliseconds and rounds up to tenths of a second (4901 becomes a 5.0 s break).</summary>
+    bool TrySendBreak(int duration, out string error);
 }

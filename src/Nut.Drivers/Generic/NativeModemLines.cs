@@ -7,9 +7,6 @@ namespace Nut.Drivers.Generic;
 /// <summary>The modem-control lines of a real serial port, through ioctl (TIOCMGET / TIOCMSET) and tcsendbreak.</summary>
 public sealed partial class NativeModemLines : IModemLines
 {
-    /// <summary>What NUT passes to tcsendbreak for a shutdown break (milliseconds as glibc reads it).</summary>
-    public const int BreakDuration = 4901;
-
     // struct termios on Linux (glibc): c_iflag, c_oflag, c_cflag, c_lflag (4 bytes each), c_line, c_cc[32],
     // c_ispeed, c_ospeed: 60 bytes. Only c_cflag is touched.
     const int TermiosSize = 64, CflagOffset = 8, HUPCL = 0x400, TCSANOW = 0;
@@ -68,9 +65,9 @@ public sealed partial class NativeModemLines : IModemLines
         return ok;
     }
 
-    public bool TrySendBreak(out string error)
+    public bool TrySendBreak(int duration, out string error)
     {
-        bool ok = TcSendBreak(_fd, BreakDuration) == 0;
+        bool ok = TcSendBreak(_fd, duration) == 0;
         error = ok ? "" : Libc.StrError(Marshal.GetLastPInvokeError());
         return ok;
     }

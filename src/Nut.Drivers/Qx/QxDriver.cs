@@ -41,6 +41,16 @@ public sealed class QxDriver : IUpsDriver
     public DriverInfo Info => _personality.Info;
     public IReadOnlyList<DriverSetting> Settings => _personality.Settings;
 
+    // NUT's upsdrv_help and sub-driver banner: nutdrv_qx and blazer_usb list their USB subdrivers, blazer_ser only
+    // names its manual page; only nutdrv_qx announces the libusb layer (see UsbCommDriver).
+    public string? HelpAppendix => _personality.Link switch
+    {
+        QxLink.Serial => $"Read The Fine Manual ('man 8 {Info.ProgramName}')\n",
+        _ => Usb.QxUsbSubdrivers.HelpText(_personality.Blazer ? Usb.QxUsbSubdrivers.BlazerUsbNames : Usb.QxUsbSubdrivers.NutdrvQxNames, Info.ProgramName),
+    };
+
+    public string? SubDriverBanner => _personality.Link == QxLink.Auto ? Nut.Drivers.Usb.UsbCommDriver.Banner : null;
+
     public static int RunNutdrvQx(string[] args) => DriverHost.Run(new QxDriver(QxPersonality.NutdrvQx), args);
     public static int RunBlazerSer(string[] args) => DriverHost.Run(new QxDriver(QxPersonality.BlazerSer), args);
     public static int RunBlazerUsb(string[] args) => DriverHost.Run(new QxDriver(QxPersonality.BlazerUsb), args);

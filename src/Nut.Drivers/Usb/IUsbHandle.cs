@@ -18,4 +18,10 @@ public interface IUsbHandle : IDisposable
 
     /// <summary>Resets the device (it may re-enumerate, which makes the handle stale); 0 on success.</summary>
     int Reset();
+
+    /// <summary>
+    /// Gives the device time to work between two transfers (ablerex's converter needs half a second to fetch the
+    /// UPS's answer). A real device is simply waited for; a fake one records the wait instead of sleeping.
+    /// </summary>
+    void Wait(TimeSpan time) => Thread.Sleep(time);
 }

@@ -5,7 +5,7 @@ namespace Nut.Drivers.Tests.Generic;
 
 /// <summary>
 /// Lets Debian's own genericups run on fake modem lines: an LD_PRELOAD library (built here with gcc) answers its
-/// TIOCMGET / TIOCMSET ioctls and tcsendbreak from the same two files our driver's test hook uses
+/// TIOCMGET / TIOCMSET ioctls and tcsendbreak (recording the duration it was given) from the same two files our driver's test hook uses
 /// (<see cref="FileModemLines"/>), so both drivers can be compared on the same simulated cable.
 /// </summary>
 static class FakeLinesShim
@@ -55,10 +55,14 @@ static class FakeLinesShim
         #include <sys/ioctl.h>
         #include <termios.h>
         static const char *path(void) { return getenv("NUTSHARP_GENERICUPS_FAKE_LINES"); }
-        static void record(const char *what, int bits) {
-        	char out[4096]; FILE *f;
+        static FILE *out_file(void) {
+        	char out[4096];
         	snprintf(out, sizeof out, "%s.out", path());
-        	if (!(f = fopen(out, "a"))) return;
+        	return fopen(out, "a");
+        }
+        static void record(const char *what, int bits) {
+        	FILE *f = out_file();
+        	if (!f) return;
         	fprintf(f, "%s%s%s%s\n", what, (bits & TIOCM_DTR) ? " DTR" : "", (bits & TIOCM_RTS) ? " RTS" : "", (bits & TIOCM_ST) ? " ST" : "");
         	fclose(f);
         }
@@ -82,7 +86,8 @@ static class FakeLinesShim
         }
         int tcsendbreak(int fd, int duration) {
         	static int (*real)(int, int);
-        	if (path()) { record("BREAK", 0); return 0; }
+        	/* the duration as the driver passed it: a pty carries no break, so its length cannot be timed */
+        	if (path()) { FILE *f = out_file(); if (f) { fprintf(f, "BREAK %d\n", duration); fclose(f); } return 0; }
         	if (!real) real = (int (*)(int, int))dlsym(RTLD_NEXT, "tcsendbreak");
         	return real(fd, duration);
         }

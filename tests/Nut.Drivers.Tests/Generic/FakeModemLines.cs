@@ -32,9 +32,9 @@ sealed class FakeModemLines : IModemLines
         return true;
     }
 
-    public bool TrySendBreak(out string error)
+    public bool TrySendBreak(int duration, out string error)
     {
-        Outputs.Add("BREAK");
+        Outputs.Add("BREAK " + duration.ToString(System.Globalization.CultureInfo.InvariantCulture));
         error = "";
         return true;
     }

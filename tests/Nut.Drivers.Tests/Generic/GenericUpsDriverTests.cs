@@ -82,7 +82,7 @@ public sealed class GenericUpsDriverTests
         Assert.Equal(0, run.Driver.Shutdown(run.Host));
         if (row.Sd == "ST")
         {
-            Assert.Equal([Outputs(row.Power), "BREAK"], run.Lines.Outputs);
+            Assert.Equal([Outputs(row.Power), "BREAK 4901"], run.Lines.Outputs); // NUT's tcsendbreak(fd, 4901): 5.0 s
             Assert.Empty(run.Holds); // NUT returns right after the break: sdtime does not apply
         }
         else
@@ -157,7 +157,7 @@ public sealed class GenericUpsDriverTests
     [InlineData("DTR", "SET DTR")]
     [InlineData("RTS DTR", "SET DTR RTS")]
     [InlineData("none", "SET")]
-    [InlineData("ST", "BREAK")]
+    [InlineData("ST", "BREAK 4901")]
     public void ShutdownOverride(string value, string expected)
     {
         var run = new Run(("upstype", "8"), ("SD", value)); // type 8 has no shutdown of its own

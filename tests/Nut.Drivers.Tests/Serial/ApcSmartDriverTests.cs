@@ -3,9 +3,9 @@ using Nut.Testing;
 namespace Nut.Drivers.Tests.Serial;
 
 /// <summary>
-/// apcsmart on a simulated Smart-UPS over a pty pair: the same variables as Debian's driver in each state, the
-/// values of real dumps read back, -k sending the same bytes, and through our upsd status changes, commands,
-/// writable variables, silence and noise (docs/apcsmart.md lists what differs and why).
+/// apcsmart on a simulated Smart-UPS over a pty pair: the same variables as Debian's driver in each state, -k
+/// sending the same bytes, and through our upsd status changes, commands, writable variables, silence and noise
+/// (docs/apcsmart.md lists what differs and why). The real dumps are replayed in ApcSmartDdlReplayTests.
 /// </summary>
 [Collection("apcsmart")]
 public sealed class ApcSmartDriverTests
@@ -34,7 +34,7 @@ public sealed class ApcSmartDriverTests
     public static TheoryData<string> States => new()
     {
         "online", "on battery", "low battery", "calibration", "trim overload replace", "off", "status garbage",
-        "alert in replies", "old model from firmware table", "no capability list", "measure-ups",
+        "alert in replies", "old model from firmware table", "no capability list", "measure-ups", "matrix-ups",
     };
 
     static void SetUp(ApcSmartSimulator ups, string state)
@@ -60,6 +60,7 @@ public sealed class ApcSmartDriverTests
                 ups.Values['V'] = "8QD";
                 break;
             case "no capability list": ups.CommandSet = ups.CommandSet.Replace("\u001a", ""); break;
+            case "matrix-ups": ups.BecomeMatrixUps(); break;
             case "measure-ups":
                 // Ambient sensors: 't' and 'h', and 'T' answering like an ambient temperature (not the uptime).
                 (ups.Values['t'], ups.Values['h'], ups.Values['T']) = ("023.4", "045.0", "24.50");
@@ -76,44 +77,6 @@ public sealed class ApcSmartDriverTests
         var (debian, ours) = Both(ups => SetUp(ups, state));
         Assert.True(debian.Count > 12, Lines(debian));
         Assert.Equal(Lines(debian), Lines(ours));
-    }
-
-    public static TheoryData<string> RealDumps => new()
-    {
-        "APC__Smart-UPS_1500__apcsmart__2.2.1__01.dev",
-        "APC__Smart-UPS_RT_3000_XL__apcsmart__2.7.1__01.dev",
-        "APC__Smart-UPS_SC1500__apcsmart__2.2.0__01.dev",
-        "APC__Smart-UPS_5000_RM__apcsmart__2.6.3__01.dev",
-    };
-
-    /// <summary>
-    /// A real unit's dump becomes the simulator's answers; our driver must publish the same values. Exception: dumps
-    /// from NUT before 2.4 show input.transfer.reason as the raw letter, which 2.8.0 spells out.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(RealDumps))]
-    public void PublishesTheValuesOfARealDump(string file)
-    {
-        var dump = new Dictionary<string, string>();
-        foreach (var line in File.ReadAllLines(Path.Combine(Paths.TestData, "ddl", "APC", file)))
-        {
-            int colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon > 0 && !line.StartsWith('#'))
-                dump[line[..colon]] = line[(colon + 2)..];
-        }
-        using var pty = new PtyPair();
-        using var ups = new ApcSmartSimulator(pty.DeviceEnd);
-        var used = ups.LoadDump(dump);
-        used.Add("ups.status");
-        var ours = Dump(Paths.Ours("apcsmart"), pty.HostEnd);
-        foreach (var name in used)
-        {
-            string expected = dump[name];
-            if (name == "input.transfer.reason" && expected.Length == 1)
-                expected = ours[name]; // spelt out since 2.4; the letter went to the simulator, the text came back
-            Assert.True(ours.TryGetValue(name, out var got) && got == expected, $"{name}: dump '{dump[name]}', ours '{got}'\n{Lines(ours)}");
-        }
-        Assert.Equal("APC", ours["ups.mfr"]);
     }
 
     public static TheoryData<string, int> ShutdownMethods => new()
@@ -168,9 +131,10 @@ public sealed class ApcSmartDriverTests
         public readonly int Port = FreePort.Next();
         readonly Daemon _driver, _upsd;
 
-        public Rig()
+        public Rig(Action<ApcSmartSimulator>? setUp = null)
         {
             Ups = new ApcSmartSimulator(Pty.DeviceEnd);
+            setUp?.Invoke(Ups);
             Dir.Write("ups.conf", $"[apc]\n\tdriver = apcsmart\n\tport = {Pty.HostEnd}\n\tpollinterval = 1\n");
             Dir.Write("upsd.conf", $"LISTEN 127.0.0.1 {Port}\nMAXAGE 6\n");
             Dir.Write("upsd.users", "[admin]\n\tpassword = pw\n\tinstcmds = ALL\n\tactions = SET\n");
@@ -283,6 +247,31 @@ public sealed class ApcSmartDriverTests
         rig.WaitFor("VAR apc ups.id \"RACK2\"", "GET VAR apc ups.id");
     }
 
+    /// <summary>
+    /// A Matrix-UPS ("##" capability list): an enumerated variable of its locale is stepped with '-' to the wanted
+    /// value, the other locale's values are refused, and the language (a Matrix-only variable) is set the same way.
+    /// </summary>
+    internal static void MatrixSettings()
+    {
+        using var rig = new Rig(ups => ups.BecomeMatrixUps());
+        var c = rig.Client;
+        Assert.Equal("ENUM apc input.transfer.high \"253\"\nENUM apc input.transfer.high \"257\"\nENUM apc input.transfer.high \"261\"\nENUM apc input.transfer.high \"265\"\n",
+            rig.List("ENUM apc input.transfer.high"));
+        Assert.Equal("OK", c.Request("USERNAME admin"));
+        Assert.Equal("OK", c.Request("PASSWORD pw"));
+        // 127 is a value of locale D only: not in the list, so upsd refuses it before the driver sees it.
+        Assert.Equal("ERR INVALID-VALUE", c.Request("SET VAR apc input.transfer.high 127"));
+        rig.Ups.ClearReceived();
+        Assert.Equal("OK", c.Request("SET VAR apc input.transfer.high 261"));
+        // 253 -> 257 -> 261, then one more read to refresh the value.
+        rig.WaitForBytes("u-u-uu");
+        rig.WaitFor("VAR apc input.transfer.high \"261\"", "GET VAR apc input.transfer.high");
+        Assert.Equal("261", rig.Ups.Values['u']);
+        Assert.Equal("OK", c.Request("SET VAR apc ups.display.language G"));
+        rig.WaitFor("VAR apc ups.display.language \"G\"", "GET VAR apc ups.display.language");
+        Assert.Equal("G", rig.Ups.Values['\u000c']);
+    }
+
     internal static void SilentOrNoisy()
     {
         using var rig = new Rig();
@@ -310,6 +299,13 @@ public sealed class ApcSmartUpsdTests
     public void StatusChangesCommandsAndSettingsGoThroughUpsd() => ApcSmartDriverTests.StatusChangesCommandsAndSettings();
 }
 
+[Collection("apcsmart-matrix")]
+public sealed class ApcSmartMatrixTests
+{
+    [Fact]
+    public void AMatrixUpsTakesItsEnumeratedSettingsThroughUpsd() => ApcSmartDriverTests.MatrixSettings();
+}
+
 [Collection("apcsmart-stale")]
 public sealed class ApcSmartStaleTests
 {
@@ -324,10 +320,11 @@ public sealed class ApcSmartStaleTests
 [Collection("apcsmart-lists")]
 public sealed class ApcSmartListTests
 {
-    static string Lists(string program)
+    internal static string Lists(string program, Action<ApcSmartSimulator>? setUp = null)
     {
         using var pty = new PtyPair();
         using var ups = new ApcSmartSimulator(pty.DeviceEnd);
+        setUp?.Invoke(ups);
         using var dir = new TempDir("apc-lists");
         int port = FreePort.Next();
         dir.Write("ups.conf", $"[apc]\n\tdriver = apcsmart\n\tport = {pty.HostEnd}\n");
@@ -380,10 +377,23 @@ public sealed class ApcSmartListTests
     [Fact]
     public void ListsTheSameCommandsWritableVariablesAndValuesAsDebiansDriver()
     {
-        var lists = new[] { Paths.Debian("apcsmart"), Paths.Ours("apcsmart") }.AsParallel().Select(Lists).ToArray();
+        var lists = new[] { Paths.Debian("apcsmart"), Paths.Ours("apcsmart") }.AsParallel().Select(p => Lists(p)).ToArray();
         Assert.Contains("RW apc input.transfer.low", lists[0]);
         Assert.Contains("ENUM apc input.transfer.low \"097\"", lists[0]);
         Assert.Contains("TYPE apc ups.id RW STRING:8", lists[0]);
+        Assert.Equal(lists[0], lists[1]);
+    }
+
+    /// <summary>The same on a Matrix-UPS, whose ^Z list repeats "##" before every entry and has another locale's.</summary>
+    [Fact]
+    public void ListsTheSameMatrixUpsValuesAsDebiansDriver()
+    {
+        var lists = new[] { Paths.Debian("apcsmart"), Paths.Ours("apcsmart") }.AsParallel()
+            .Select(p => Lists(p, ups => ups.BecomeMatrixUps())).ToArray();
+        Assert.Contains("ENUM apc input.transfer.high \"265\"", lists[0]);
+        Assert.DoesNotContain("ENUM apc input.transfer.high \"127\"", lists[0]); // locale D
+        Assert.Contains("ENUM apc ups.display.language \"S\"", lists[0]);
+        Assert.Contains("CMD apc bypass.start", lists[0]);
         Assert.Equal(lists[0], lists[1]);
     }
 }

@@ -56,6 +56,46 @@ public sealed class ApcSmartSimulator : IDisposable
     /// <summary>The ^Z capability list ('#', then entries of char, locale, count, length, values).</summary>
     public string Capabilities { get; set; } = "#u443127130132136l443097100103106s441HMLAE443336168ON OFFp443020180300600r443000060180300q44202050710k4410TLN";
 
+    /// <summary>
+    /// Turns this unit into a Matrix-UPS: its own queries (output current, battery packs, display language, contacts,
+    /// ambient sensor), the bypass command, and a ^Z list in the Matrix format, where every entry starts with "##"
+    /// instead of one '#' before them all. The list has entries for this unit's locale ('I', the firmware's last
+    /// character), for all locales ('4'), and one for another locale ('D') that the driver must skip. The values
+    /// are simulated, not a real unit's.
+    /// </summary>
+    public void BecomeMatrixUps()
+    {
+        Values['\u0001'] = "MATRIX-UPS 5000";
+        Values['b'] = "260.9.I";
+        Values['o'] = "230";
+        Values['u'] = "253";
+        Values['l'] = "208";
+        foreach (var (c, v) in new[] { ('/', "09.31"), ('>', "003"), ('<', "000"), ('\u000c', "E"), ('i', "F0"), ('v', "4Kx"), ('h', "019.2"), ('t', "24.13") })
+            Values[c] = v;
+        CommandSet += "/><\u000civht^";
+        Capabilities = CapabilityList(matrix: true,
+            ('u', 'I', ["253", "257", "261", "265"]), ('l', 'I', ["196", "200", "204", "208"]), ('u', 'D', ["127", "130", "133", "136"]),
+            ('o', 'I', ["220", "225", "230", "240"]), ('s', '4', ["H", "M", "L"]), ('\u000c', '4', ["E", "F", "G", "S"]),
+            ('p', '4', ["020", "180", "300", "600"]), ('r', '4', ["000", "060", "180", "300"]), ('q', '4', ["02", "05", "07", "10"]),
+            ('k', '4', ["0", "T", "L", "N"]), ('E', '4', ["336", "168", "ON ", "OFF"]));
+    }
+
+    /// <summary>A ^Z answer: entries of command, locale, count and length (as '0' + n) and the values; the Smart
+    /// format puts one '#' in front, the Matrix format "##" in front of every entry.</summary>
+    public static string CapabilityList(bool matrix, params (char Command, char Locale, string[] Values)[] entries)
+    {
+        var sb = new StringBuilder(matrix ? "" : "#");
+        foreach (var (command, locale, values) in entries)
+        {
+            if (matrix)
+                sb.Append("##");
+            sb.Append(command).Append(locale).Append((char)('0' + values.Length)).Append((char)('0' + values[0].Length));
+            foreach (var v in values)
+                sb.Append(v);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Answer 'Q' with this instead of the status byte (a confused unit).</summary>
     public string? StatusReply { get; set; }
 
@@ -106,6 +146,11 @@ public sealed class ApcSmartSimulator : IDisposable
             };
             used.Add(name);
         }
+        // Names older drivers gave to queries 2.8.0 still makes: the answer goes back to its query, not to "used".
+        if (!dump.ContainsKey("output.voltage.nominal") && dump.TryGetValue("output.voltage.target.battery", out var target))
+            Values['o'] = target;
+        if (dump.TryGetValue("ups.firmware.old", out var oldFirmware))
+            Values['V'] = oldFirmware;
         if (dump.TryGetValue("ups.firmware", out var fw) && !System.Text.RegularExpressions.Regex.IsMatch(fw, @"^[A-Za-z0-9]+\.[A-Za-z0-9]+\.[A-Za-z0-9]+$"))
         {
             // Old-style firmware comes from 'V'.
@@ -135,8 +180,17 @@ public sealed class ApcSmartSimulator : IDisposable
         ["battery.charge.restart"] = 'e', ["battery.voltage"] = 'B', ["battery.voltage.nominal"] = 'g',
         ["battery.runtime"] = 'j', ["battery.runtime.low"] = 'q', ["battery.packs"] = '>', ["battery.packs.bad"] = '<',
         ["battery.alarm.threshold"] = 'k', ["ups.serial"] = 'n', ["ups.mfr.date"] = 'm', ["ups.model"] = '\u0001',
-        ["ups.firmware"] = 'b',
+        ["ups.firmware"] = 'b', ["ups.firmware.aux"] = 'v', ["ups.contacts"] = 'i', ["ups.display.language"] = '\u000c',
     };
+
+    /// <summary>Names NUT before 2.8.0 gave to a query, and the name 2.8.0 gives it (the same answer).</summary>
+    public static readonly IReadOnlyDictionary<string, string> RenamedSince = new Dictionary<string, string>
+    {
+        ["output.voltage.target.battery"] = "output.voltage.nominal",
+    };
+
+    /// <summary>How 2.8.0 spells out a transfer-reason letter (the letter itself when unknown).</summary>
+    public static string ReasonText(char letter) => Reasons.TryGetValue(letter, out var text) ? text : letter.ToString();
 
     static readonly Dictionary<char, string> Reasons = new()
     {
@@ -282,19 +336,25 @@ public sealed class ApcSmartSimulator : IDisposable
         return "OK";
     }
 
-    /// <summary>The values ^Z lists for a variable (any locale).</summary>
+    /// <summary>The values ^Z lists for a variable, for this unit's locale (the firmware's last character) or all
+    /// ('4'); either format.</summary>
     public List<string> AllowedValues(char variable)
     {
         var list = new List<string>();
+        string firmware = Values.GetValueOrDefault('b') ?? Values.GetValueOrDefault('V') ?? "";
+        char? unitLocale = firmware.Length > 0 ? firmware[^1] : null;
         string caps = Capabilities;
-        int p = 1;
+        bool matrix = caps.StartsWith("##", StringComparison.Ordinal);
+        int p = matrix ? 0 : 1;
         while (p + 3 < caps.Length)
         {
-            char cmd = caps[p];
+            if (matrix && (p += 2) + 3 >= caps.Length)
+                break;
+            char cmd = caps[p], locale = caps[p + 1];
             int count = caps[p + 2] - '0', length = caps[p + 3] - '0';
             p += 4;
             for (int i = 0; i < count && p + length <= caps.Length; i++, p += length)
-                if (cmd == variable)
+                if (cmd == variable && (unitLocale is null || locale == unitLocale || locale == '4'))
                     list.Add(caps.Substring(p, length));
         }
         return list;

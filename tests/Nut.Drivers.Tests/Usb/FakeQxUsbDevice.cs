@@ -5,7 +5,7 @@ using Nut.Drivers.Usb;
 namespace Nut.Drivers.Tests.Usb;
 
 /// <summary>How a fake bridge carries Megatec text (one per NUT subdriver encoding).</summary>
-public enum FakeBridge { Cypress, Phoenix, Ippon, Sgs, Krauler, Snr, Fabula, Hunnox, Fuji, Armac }
+public enum FakeBridge { Cypress, Phoenix, Ippon, Sgs, Krauler, Snr, Fabula, Hunnox, Fuji, Armac, Phoenixtec, Ablerex }
 
 /// <summary>
 /// The device side of a Q* USB-to-serial bridge in front of a <see cref="MegatecSimulator"/>: it decodes what the
@@ -37,7 +37,7 @@ public sealed class FakeQxUsbDevice : IUsbHandle
     /// <summary>A string request in any other language is stalled (the krauler quirk langid_fix works around).</summary>
     public ushort? OnlyLangId { get; set; }
 
-    /// <summary>Answer "UPS No Ack" this many times before the real answer (krauler, snr).</summary>
+    /// <summary>Answer "UPS No Ack" this many times before the real answer (krauler, snr; ablerex: an empty report).</summary>
     public int NoAcks { get; set; }
 
     /// <summary>Bytes a converter still holds from before (phoenix flushes them).</summary>
@@ -73,6 +73,10 @@ public sealed class FakeQxUsbDevice : IUsbHandle
             Log($"get-string {value & 0xff:x2} lang {index:x4} len {data.Length}", default);
             return StringDescriptor((byte)(value & 0xff), index, data);
         }
+        if (_bridge == FakeBridge.Phoenixtec)
+            return PhoenixtecVendorOut(requestType, request, value, index, data);
+        if (_bridge == FakeBridge.Ablerex && requestType == 0xa1)
+            return AblerexGetReport(request, value, index, data);
         if (requestType != 0x21 || request != 0x09)
             return UsbError.Pipe;
         Log($"set-report {value:x4} {index:x4}", data);
@@ -80,6 +84,7 @@ public sealed class FakeQxUsbDevice : IUsbHandle
         {
             FakeBridge.Ippon => value == 0x0002 && data.Length == 8,
             FakeBridge.Armac => value == 0x0200 && data.Length == 4,
+            FakeBridge.Ablerex => value == 0x0305 && data.Length == 47 && data[0] == 0x05 && data[1] == 0 && data[2] is > 0 and <= 44,
             FakeBridge.Cypress or FakeBridge.Phoenix or FakeBridge.Sgs => value == 0x0200 && data.Length == 8,
             _ => false,
         };
@@ -89,8 +94,18 @@ public sealed class FakeQxUsbDevice : IUsbHandle
         {
             FakeBridge.Sgs => data.Slice(1, Math.Min((int)data[0], 7)),
             FakeBridge.Armac => data.Slice(1, Math.Min(data[0] - 0xa0, 3)),
+            FakeBridge.Ablerex => data.Slice(3, data[2]),
             _ => data,
         };
+        if (_bridge == FakeBridge.Ablerex)
+            _pending.Clear(); // its input report holds the answer to the latest command only
+        Feed(payload);
+        return data.Length;
+    }
+
+    /// <summary>Collects command bytes up to each CR and lets the simulator answer the command.</summary>
+    void Feed(ReadOnlySpan<byte> payload)
+    {
         foreach (byte b in payload)
         {
             if (b == 0)
@@ -103,6 +118,30 @@ public sealed class FakeQxUsbDevice : IUsbHandle
             }
             _command.Add(b);
         }
+    }
+
+    /// <summary>phoenixtec: the whole command in one vendor request 0x0d to the endpoint recipient.</summary>
+    int PhoenixtecVendorOut(byte requestType, byte request, ushort value, ushort index, Span<byte> data)
+    {
+        Log($"vendor-out {request:x2} {value:x4} {index:x4}", data);
+        if (requestType != 0x42 || request != 0x0d || value != 0 || index != 0)
+            return UsbError.Pipe;
+        Feed(data);
+        return data.Length;
+    }
+
+    /// <summary>ablerex: input report 5 carries the answer text from its first byte, zero-padded to 47 bytes.</summary>
+    int AblerexGetReport(byte request, ushort value, ushort index, Span<byte> data)
+    {
+        if (request != 0x01 || value != 0x0305 || data.Length != 47)
+            return UsbError.Pipe;
+        data.Clear();
+        if (NoAcks > 0)
+            NoAcks--; // not ready yet: an empty report
+        else
+            for (int i = 0; i < data.Length && _pending.Count > 0; i++)
+                data[i] = _pending.Dequeue();
+        Log($"get-report {value:x4} {index:x4}", data);
         return data.Length;
     }
 
@@ -267,6 +306,9 @@ public sealed class FakeQxUsbDevice : IUsbHandle
 
     /// <summary>hunnox bridges end answers with a CR (NUT's hunnox code adds none); fabula's leave it to the host.</summary>
     string? WithCr(string? s) => s is null ? null : _bridge == FakeBridge.Hunnox ? s + "\r" : s;
+
+    /// <summary>No sleeping here: the wait is logged, so tests see it on the wire and take no time.</summary>
+    public void Wait(TimeSpan time) => Log($"wait {time.TotalMilliseconds} ms", default);
 
     public int ClearHalt(byte endpoint) => Unplugged ? UsbError.NoDevice : 0;
 

@@ -29,6 +29,8 @@ public sealed class QxUsbDriverTests
         { FakeBridge.Fuji, 0x0001, 0x0000, "ATCL FOR UPS", "ATCL FOR UPS", null, "fuji" },
         { FakeBridge.Armac, 0x0925, 0x1234, null, null, null, "armac" },
         { FakeBridge.Snr, 0x0001, 0x0000, null, "MEC0003", "snr", "snr" },
+        { FakeBridge.Phoenixtec, 0x06da, 0x0002, "Phoenixtec Power", "USB Cable (V2.00)", null, "phoenixtec" },
+        { FakeBridge.Ablerex, 0xffff, 0x0000, null, null, null, "ablerex" },
     };
 
     [Theory]
@@ -109,7 +111,8 @@ public sealed class QxUsbDriverTests
 
         Assert.Equal("cypress", Pick(0x0665, 0x5161));
         Assert.Equal("cypress", Pick(0x06da, 0x0002));
-        Assert.Null(Pick(0x06da, 0x0002, "Phoenixtec Power", "USB Cable (V2.00)")); // phoenixtec: not in this build
+        Assert.Equal("phoenixtec", Pick(0x06da, 0x0002, "Phoenixtec Power", "USB Cable (V2.00)"));
+        Assert.Equal("cypress", Pick(0x06da, 0x0002, "Phoenixtec Power", "USB Cable (V1.00)"));
         Assert.Equal("ippon", Pick(0x06da, 0x0003));
         Assert.Equal("phoenix", Pick(0x14f0, 0x00c9));
         Assert.Equal("sgs", Pick(0x0483, 0x0035));
@@ -119,11 +122,16 @@ public sealed class QxUsbDriverTests
         Assert.Equal("krauler", Pick(0x0001, 0x0000));
         Assert.Equal("krauler", Pick(0x1cb0, 0x0035));
         Assert.Equal("armac", Pick(0x0925, 0x1234));
-        Assert.Null(Pick(0xffff, 0x0000)); // ablerex: not in this build
+        Assert.Equal("ablerex", Pick(0xffff, 0x0000));
         Assert.Null(Pick(0x0463, 0xffff));
         Assert.Null(Pick(0x0665, 0x5162));
         Assert.Equal("krauler", Pick(0xffff, 0x0000, blazer: true));
         Assert.Null(Pick(0x0483, 0x0035, blazer: true));
+        // subdriver= names: nutdrv_qx knows the two newer ones (any case, as NUT's strcasecmp), blazer_usb does not.
+        Assert.IsType<PhoenixtecSubdriver>(QxUsbSubdrivers.ByName(QxUsbSubdrivers.NutdrvQxNames, "PhoenixTec"));
+        Assert.IsType<AblerexSubdriver>(QxUsbSubdrivers.ByName(QxUsbSubdrivers.NutdrvQxNames, "ablerex"));
+        Assert.Null(QxUsbSubdrivers.ByName(QxUsbSubdrivers.BlazerUsbNames, "ablerex"));
+        Assert.Null(QxUsbSubdrivers.ByName(QxUsbSubdrivers.BlazerUsbNames, "phoenixtec"));
     }
 
     [Theory]
@@ -216,8 +224,11 @@ public sealed class QxUsbDriverTests
         Assert.Equal(debian.ExitCode, ours.ExitCode);
         string expected = $"No supported devices found. Please check your device availability with 'lsusb'";
         Assert.Contains(expected, debian.Stdout + debian.Stderr);
-        Assert.Contains(expected, ours.Stdout + ours.Stderr);
         Assert.Contains($"(man 8 {driver})", ours.Stdout + ours.Stderr);
+        // Byte for byte: the banner (nutdrv_qx's second line names NUT's libusb layer, blazer_usb has none),
+        // then libusb's "no USB buses" and the driver's own message.
+        Assert.Equal(debian.Stdout, ours.Stdout);
+        Assert.Equal(debian.Stderr, ours.Stderr);
     }
 
     [Fact]

@@ -41,7 +41,11 @@ public sealed class QxUsbSubdriverTests
         { "hunnox", FakeBridge.Hunnox, -1, ["get-string 00 lang 0409 len 1026", "get-string 00 lang 0409 len 1026", "get-string 01 lang 0409 len 1026", "get-string 00 lang 0000 len 255", "get-string 03 lang 0409 len 255"] },
         { "fuji", FakeBridge.Fuji, -1, ["interrupt-out 02: 800603035131002f"] },
         { "armac", FakeBridge.Armac, -1, ["set-report 0200 0000: a351310d"] },
+        { "phoenixtec", FakeBridge.Phoenixtec, -1, ["vendor-out 0d 0000 0000: 51310d"] },
+        { "ablerex", FakeBridge.Ablerex, -1, ["set-report 0305 0000: 05000351310d" + new string('0', 41 * 2), "wait 500 ms"] },
     };
+
+    static IQxUsbSubdriver Named(string name) => QxUsbSubdrivers.ByName(QxUsbSubdrivers.NutdrvQxNames, name)!;
 
     [Theory]
     [MemberData(nameof(Q1Wire))]
@@ -50,16 +54,18 @@ public sealed class QxUsbSubdriverTests
         var (device, link, ups) = Make(bridge, langIdFix);
         if (bridge == FakeBridge.Krauler && langIdFix != -1)
             device.OnlyLangId = (ushort)langIdFix;
-        var sub = QxUsbSubdrivers.ByName(QxUsbSubdrivers.NutdrvQxNames, name)!;
+        var sub = Named(name);
 
         Assert.Equal(ups.Q1() + "\r", Send(sub, link, "Q1"));
         Assert.Equal(wire, device.Wire.Take(wire.Length));
         // Whatever came back on the wire holds the answer's bytes in order (chunked by the bridge's framing).
         string inbound = string.Concat(device.Wire.Skip(wire.Length).Where(w => w.StartsWith("interrupt-in 81: ", StringComparison.Ordinal)).Select(w => w[17..]));
-        if (bridge is FakeBridge.Cypress or FakeBridge.Phoenix or FakeBridge.Fuji)
+        if (bridge is FakeBridge.Cypress or FakeBridge.Phoenix or FakeBridge.Fuji or FakeBridge.Phoenixtec)
             Assert.StartsWith(Hex(ups.Q1() + "\r"), inbound);
         if (bridge == FakeBridge.Ippon)
             Assert.Equal(Hex(ups.Q1() + "\r").PadRight(128, '0'), inbound);
+        if (bridge == FakeBridge.Ablerex) // the 47-byte answer fills the 47-byte report exactly
+            Assert.Equal(["get-report 0305 0000: " + Hex(ups.Q1() + "\r")], device.Wire.Skip(wire.Length));
 
         Assert.Equal(ups.Ratings + "\r", Send(sub, link, "F"));
         Assert.Equal(ups.Identity + "\r", Send(sub, link, "I"));
@@ -75,10 +81,12 @@ public sealed class QxUsbSubdriverTests
     [InlineData("hunnox", FakeBridge.Hunnox)]
     [InlineData("fuji", FakeBridge.Fuji)]
     [InlineData("armac", FakeBridge.Armac)]
+    [InlineData("phoenixtec", FakeBridge.Phoenixtec)]
+    [InlineData("ablerex", FakeBridge.Ablerex)]
     public void TheBeeperToggleReachesTheUps(string name, FakeBridge bridge)
     {
         var (_, link, ups) = Make(bridge);
-        var sub = QxUsbSubdrivers.ByName(QxUsbSubdrivers.NutdrvQxNames, name)!;
+        var sub = Named(name);
         bool before = ups.Beeper;
         var buf = new byte[UsbQxPort.BufferSize];
         int n = sub.Command(link, "Q\r", buf);
@@ -185,5 +193,71 @@ public sealed class QxUsbSubdriverTests
         Assert.Equal("QS\r", QxUsbText.Answer(buf, n));
         Assert.Empty(device.Wire);
         Assert.Empty(ups.Received);
+    }
+
+    [Theory]
+    [InlineData("T", "T")]
+    [InlineData("TL", "TL")]
+    [InlineData("T05", "T")]
+    [InlineData("S.5R0001", "S")]
+    [InlineData("CT", "CT")]
+    [InlineData("C", "C")]
+    [InlineData("SRC", "SRC")]
+    [InlineData("MSO", null)] // "M" followed by a capital is another command
+    [InlineData("Q1", null)]
+    [InlineData("Q", null)]
+    public void PhoenixtecKnowsWhichCommandsGetNoAnswer(string command, string? name)
+    {
+        Assert.Equal(name, PhoenixtecSubdriver.GetsNoAnswer(command + "\r"));
+    }
+
+    [Fact]
+    public void PhoenixtecSendsATestAndDoesNotWaitForAnAnswer()
+    {
+        var (device, link, ups) = Make(FakeBridge.Phoenixtec);
+        var buf = new byte[UsbQxPort.BufferSize];
+        Assert.Equal(0, new PhoenixtecSubdriver().Command(link, "T\r", buf));
+        Assert.Equal(["vendor-out 0d 0000 0000: 540d"], device.Wire);
+        Assert.Equal(["T"], ups.Received);
+        Assert.True(ups.Testing);
+    }
+
+    [Fact]
+    public void PhoenixtecReadsTheAnswerInPiecesUntilTheCr()
+    {
+        var (device, link, ups) = Make(FakeBridge.Phoenixtec);
+        var buf = new byte[UsbQxPort.BufferSize];
+        Assert.Equal(22, new PhoenixtecSubdriver().Command(link, "F\r", buf));
+        Assert.Equal(ups.Ratings + "\r", QxUsbText.Answer(buf, 22));
+        // "#230.0 004 024.0 50.0\r" is 22 bytes: three reads of the bridge's 8-byte packets (the last NUL-padded),
+        // and no read after the one with the CR.
+        Assert.Equal(["vendor-out 0d 0000 0000: 460d", "interrupt-in 81: " + Hex(ups.Ratings[..8]),
+            "interrupt-in 81: " + Hex(ups.Ratings[8..16]), "interrupt-in 81: " + Hex(ups.Ratings[16..] + "\r").PadRight(16, '0')], device.Wire);
+    }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public void AblerexAsksAgainUntilTheAnswerHasItsFullLength(int emptyReports, bool answered)
+    {
+        var (device, link, ups) = Make(FakeBridge.Ablerex);
+        device.NoAcks = emptyReports;
+        var buf = new byte[UsbQxPort.BufferSize];
+        int n = new AblerexSubdriver().Command(link, "I\r", buf);
+        Assert.Equal(answered ? 39 : 0, n);
+        if (answered)
+            Assert.Equal(ups.Identity + "\r", QxUsbText.Answer(buf, n));
+        Assert.Equal(Math.Min(emptyReports + 1, AblerexSubdriver.Tries), device.Wire.Count(w => w.StartsWith("set-report 0305", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AblerexTurnsAShortQ5AnswerIntoAnEmptyOne()
+    {
+        var (device, link, _) = Make(FakeBridge.Ablerex);
+        var buf = new byte[UsbQxPort.BufferSize];
+        Assert.Equal(22, new AblerexSubdriver().Command(link, "Q5\r", buf));
+        Assert.Equal("(", QxUsbText.Answer(buf, 22));
+        Assert.All(buf[1..], b => Assert.Equal(0, b));
+        Assert.Single(device.Wire, w => w.StartsWith("set-report 0305 0000: 05000351350d", StringComparison.Ordinal));
     }
 }

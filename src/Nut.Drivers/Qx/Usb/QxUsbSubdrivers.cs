@@ -10,28 +10,28 @@ public static class QxUsbSubdrivers
     /// <summary>One row of the automatic choice: IDs, optional exact (case-insensitive) strings, the subdriver.</summary>
     public sealed record Row(ushort VendorId, ushort ProductId, string? Vendor, string? Product, IQxUsbSubdriver Subdriver, string Comment);
 
+    /// <summary>nutdrv_qx's subdrivers in NUT 2.8.0's order, which is also the order `-h` lists them in.</summary>
     public static IReadOnlyList<IQxUsbSubdriver> NutdrvQxNames { get; } =
     [
-        CypressSubdriver.Cypress, CypressSubdriver.Phoenix, new IpponSubdriver(), KraulerSubdriver.Krauler,
-        FabulaSubdriver.Fabula, FabulaSubdriver.Hunnox, new FujiSubdriver(), new SgsSubdriver(), KraulerSubdriver.Snr,
-        new ArmacSubdriver(),
+        CypressSubdriver.Cypress, new PhoenixtecSubdriver(), CypressSubdriver.Phoenix, new IpponSubdriver(),
+        KraulerSubdriver.Krauler, FabulaSubdriver.Fabula, FabulaSubdriver.Hunnox, new FujiSubdriver(),
+        new SgsSubdriver(), KraulerSubdriver.Snr, new AblerexSubdriver(), new ArmacSubdriver(),
     ];
 
     public static IReadOnlyList<IQxUsbSubdriver> BlazerUsbNames { get; } =
         [CypressSubdriver.Cypress, CypressSubdriver.Phoenix, new IpponSubdriver(), KraulerSubdriver.Krauler];
 
     /// <summary>
-    /// nutdrv_qx's table. NUT's rows for phoenixtec (06da:0002 "Phoenixtec Power"/"USB Cable (V2.00)") and ablerex
-    /// (ffff:0000) name subdrivers this build does not have yet; their devices get "not supported" instead of
-    /// being handed to the next row, which would speak the wrong encoding.
+    /// nutdrv_qx's table. 06da:0002 is two rows: the Masterguard A's strings pick phoenixtec, any other such device
+    /// cypress. ffff:0000 is ablerex here but krauler in blazer_usb's table (NUT moved it in nutdrv_qx only).
     /// </summary>
     public static IReadOnlyList<Row> NutdrvQxTable { get; } =
     [
         new(0x05b8, 0x0000, null, null, CypressSubdriver.Cypress, "Agiler UPS"),
-        new(0xffff, 0x0000, null, null, Unsupported("ablerex"), "Ablerex 625L USB"),
+        new(0xffff, 0x0000, null, null, new AblerexSubdriver(), "Ablerex 625L USB"),
         new(0x1cb0, 0x0035, null, null, KraulerSubdriver.Krauler, "Legrand Daker DK / DK Plus"),
         new(0x0665, 0x5161, null, null, CypressSubdriver.Cypress, "Belkin F6C1200-UNV/Voltronic Power UPSes"),
-        new(0x06da, 0x0002, "Phoenixtec Power", "USB Cable (V2.00)", Unsupported("phoenixtec"), "Masterguard A Series"),
+        new(0x06da, 0x0002, "Phoenixtec Power", "USB Cable (V2.00)", new PhoenixtecSubdriver(), "Masterguard A Series"),
         new(0x06da, 0x0002, null, null, CypressSubdriver.Cypress, "Online Yunto YQ450"),
         new(0x06da, 0x0003, null, null, new IpponSubdriver(), "Mustek Powermust"),
         new(0x06da, 0x0004, null, null, CypressSubdriver.Cypress, "Phoenixtec Innova 3/1 T"),
@@ -65,7 +65,7 @@ public static class QxUsbSubdrivers
         new(0x14f0, 0x00c9, null, null, CypressSubdriver.Phoenix, "GE EP series"),
     ];
 
-    /// <summary>The subdriver the table picks for a device, or null (not in the table, or a row we cannot serve).</summary>
+    /// <summary>The subdriver the table picks for a device, or null (not in the table).</summary>
     public static IQxUsbSubdriver? Choose(IReadOnlyList<Row> table, Nut.Drivers.Usb.UsbDeviceInfo device)
     {
         foreach (var row in table)
@@ -76,7 +76,7 @@ public static class QxUsbSubdrivers
                 continue;
             if (row.Product is not null && !string.Equals(row.Product, device.Product, StringComparison.OrdinalIgnoreCase))
                 continue;
-            return row.Subdriver is UnsupportedSubdriver ? null : row.Subdriver;
+            return row.Subdriver;
         }
         return null;
     }
@@ -85,12 +85,11 @@ public static class QxUsbSubdrivers
     public static IQxUsbSubdriver? ByName(IReadOnlyList<IQxUsbSubdriver> names, string name) =>
         names.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    static UnsupportedSubdriver Unsupported(string name) => new(name);
-
-    /// <summary>A row of NUT's table whose encoding this build lacks: the device is left alone.</summary>
-    sealed class UnsupportedSubdriver(string name) : IQxUsbSubdriver
-    {
-        public string Name => name;
-        public int Command(QxUsbLink link, string command, byte[] buf) => Nut.Drivers.Usb.UsbError.NotSupported;
-    }
+    /// <summary>
+    /// The end of <c>-h</c> (NUT's upsdrv_help): the <c>subdriver=</c> names in table order, then the manual page.
+    /// </summary>
+    public static string HelpText(IReadOnlyList<IQxUsbSubdriver> names, string program) =>
+        "\nAcceptable values for 'subdriver' via -x or ups.conf in this driver: "
+        + string.Join(", ", names.Select(n => n.Name)) + "\n\n"
+        + $"Read The Fine Manual ('man 8 {program}')\n";
 }
