@@ -5,18 +5,21 @@ using System.Net.Sockets;
 using System.Text;
 using Nut.Core.Text;
 using Nut.Platform;
+using Nut.Server.Net;
 
 namespace Nut.Server;
 
 /// <summary>
-/// One client connection: bytes in through a PipeReader, fed to the tokenizer; every reply produced by a
-/// chunk of input written back in one piece (TCP_NODELAY on — NUT's one-write-per-line without it costs a
+/// One client connection. A plain-TCP connection is driven by an <see cref="EpollLoop"/> (<see cref="StartOn"/>):
+/// each read fed to the tokenizer and answered where it was read. After STARTTLS, or where epoll is not
+/// available, the connection runs on .NET's sockets instead (<see cref="RunAsync"/>): bytes in through a
+/// PipeReader. Either way every reply produced by a chunk of input is written back in one piece (TCP_NODELAY on — NUT's one-write-per-line without it costs a
 /// client 44 ms per multi-line reply). A client that sends nothing complete for 60 s is dropped, as in NUT;
 /// one that stops reading its replies is dropped after <see cref="WriteTimeout"/> without slowing anyone else.
 /// Both time-outs are checked by the server's once-a-second sweep (<see cref="CheckTimeouts"/>): arming a
 /// timer per request would cost more than answering it.
 /// </summary>
-public sealed class ClientSession
+public sealed partial class ClientSession
 {
     /// <summary>NUT drops a client that has not completed a request line for more than 60 s.</summary>
     public static TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -27,7 +30,8 @@ public sealed class ClientSession
     readonly Socket _socket;
     readonly RequestHandler _handler;
     readonly Action<ClientSession> _closed;
-    Stream _stream;
+    readonly NutTokenizer _tokenizer = new();
+    Stream? _stream;
     byte[] _out = [];
     long _lastLine = Environment.TickCount64;
     long _writeStarted; // 0: no write in progress
@@ -37,7 +41,6 @@ public sealed class ClientSession
         _socket = socket;
         _handler = handler;
         _closed = closed;
-        _stream = new NetworkStream(socket, ownsSocket: true);
         State = new ClientState(AddressText(socket.RemoteEndPoint));
     }
 
@@ -52,34 +55,54 @@ public sealed class ClientSession
         _ => "unknown",
     };
 
-    public async Task RunAsync(CancellationToken serverStop)
+    /// <summary>Serves the whole connection on .NET's sockets (where epoll is not available).</summary>
+    public Task RunAsync(CancellationToken serverStop)
+    {
+        _stream = new NetworkStream(_socket, ownsSocket: true);
+        return RunStreamAsync(serverStop, upgradeFirst: false);
+    }
+
+    async Task RunStreamAsync(CancellationToken serverStop, bool upgradeFirst)
     {
         try
         {
             _socket.NoDelay = true;
+            if (upgradeFirst)
+                await UpgradeAsync(serverStop).ConfigureAwait(false);
             await ServeAsync(serverStop).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The client went away, timed out, or the server is stopping.
+            // The client went away, timed out, failed its TLS hand-shake, or the server is stopping.
         }
         finally
         {
-            if (State.LoggedInto is { } ups)
-            {
-                ups.RemoveLogin();
-                NutLog.Info($"User {State.Username}@{State.Address} logged out from UPS [{ups.Name}]");
-                State.LoggedInto = null;
-            }
-            await _stream.DisposeAsync().ConfigureAwait(false);
+            LogOut();
+            await _stream!.DisposeAsync().ConfigureAwait(false);
             _closed(this);
+        }
+    }
+
+    async Task UpgradeAsync(CancellationToken serverStop)
+    {
+        _stream = await TlsUpgrade!(_stream!, serverStop).ConfigureAwait(false);
+        State.IsTls = true;
+    }
+
+    void LogOut()
+    {
+        if (State.LoggedInto is { } ups)
+        {
+            ups.RemoveLogin();
+            NutLog.Info($"User {State.Username}@{State.Address} logged out from UPS [{ups.Name}]");
+            State.LoggedInto = null;
         }
     }
 
     async Task ServeAsync(CancellationToken serverStop)
     {
-        var reader = CreateReader(_stream);
-        var tokenizer = new NutTokenizer();
+        var reader = CreateReader(_stream!);
+        var tokenizer = _tokenizer;
         var output = new StringBuilder(256);
         while (true)
         {
@@ -109,9 +132,8 @@ public sealed class ClientSession
                 await reader.CompleteAsync().ConfigureAwait(false);
                 if (TlsUpgrade is null)
                     return;
-                _stream = await TlsUpgrade(_stream, serverStop).ConfigureAwait(false);
-                State.IsTls = true;
-                reader = CreateReader(_stream);
+                await UpgradeAsync(serverStop).ConfigureAwait(false);
+                reader = CreateReader(_stream!);
             }
         }
     }
@@ -157,7 +179,7 @@ public sealed class ClientSession
         foreach (var chunk in output.GetChunks())
             n += Encoding.Latin1.GetBytes(chunk.Span, _out.AsSpan(n)); // replies are ASCII: one byte a char
         Volatile.Write(ref _writeStarted, Environment.TickCount64);
-        ValueTask write = _stream.WriteAsync(_out.AsMemory(0, n), serverStop);
+        ValueTask write = _stream!.WriteAsync(_out.AsMemory(0, n), serverStop);
         if (!write.IsCompletedSuccessfully)
             return FinishWriteAsync(write);
         write.GetAwaiter().GetResult();

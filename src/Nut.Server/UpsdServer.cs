@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Nut.Core.Config;
 using Nut.Platform;
+using Nut.Server.Net;
 
 namespace Nut.Server;
 
@@ -22,6 +23,8 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
     readonly CancellationTokenSource _stop = new();
     readonly RequestHandler _handler;
     readonly List<Task> _acceptLoops = [];
+    EpollLoop[] _ioLoops = [];
+    int _nextIoLoop;
     volatile IReadOnlyList<UpsEntry> _upsList = [];
     volatile UpsdUsers _users;
     volatile UpsdConf _conf;
@@ -158,9 +161,33 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
     /// <summary>Starts accepting clients and the once-a-second housekeeping (PINGs, staleness logs).</summary>
     public void Start()
     {
+        _ioLoops = StartIoLoops();
         foreach (var l in _listeners)
             _acceptLoops.Add(Task.Run(() => AcceptLoop(l)));
         _tickLoop = Task.Run(TickLoop);
+    }
+
+    /// <summary>
+    /// One epoll loop per processor serves the plain-TCP clients (see <see cref="EpollLoop"/> for why).
+    /// NUTSHARP_UPSD_EPOLL=0 serves them on .NET's sockets instead, as after STARTTLS: to compare, or as a
+    /// way out should a kernel refuse epoll.
+    /// </summary>
+    static EpollLoop[] StartIoLoops()
+    {
+        if (Environment.GetEnvironmentVariable("NUTSHARP_UPSD_EPOLL") == "0")
+            return [];
+        var loops = new List<EpollLoop>();
+        for (int i = 0; i < Environment.ProcessorCount; i++)
+        {
+            var loop = EpollLoop.TryStart($"upsd-io-{i}");
+            if (loop is null)
+            {
+                NutLog.Warning("epoll is not available: serving clients on .NET's sockets");
+                break;
+            }
+            loops.Add(loop);
+        }
+        return [.. loops];
     }
 
     async Task AcceptLoop(Socket listener)
@@ -191,7 +218,9 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
                 Interlocked.Decrement(ref _connectionCount);
             });
             _sessions[session] = 0;
-            _ = session.RunAsync(_stop.Token);
+            var loops = _ioLoops;
+            if (loops.Length == 0 || !session.StartOn(loops[(int)((uint)Interlocked.Increment(ref _nextIoLoop) % (uint)loops.Length)], _stop.Token))
+                _ = session.RunAsync(_stop.Token);
         }
     }
 
@@ -244,6 +273,9 @@ public sealed class UpsdServer : IUpsdContext, IAsyncDisposable
             l.Dispose();
         foreach (var s in _sessions.Keys)
             s.Abort();
+        foreach (var loop in _ioLoops)
+            loop.Dispose(); // closes the connections it still serves
+        _ioLoops = [];
         foreach (var ups in _upsList)
             if (ups.Link is not null)
                 await ups.Link.DisposeAsync().ConfigureAwait(false);

@@ -6,25 +6,47 @@ namespace Nut.Server.Tests;
 
 /// <summary>
 /// Bad input (issue 2): each case gets NUT's answer (the same bytes Debian's upsd gives) or a clear error,
-/// and our upsd keeps serving every other client. Runs our upsd with Debian's dummy-ups.
+/// and our upsd keeps serving every other client. Runs our upsd with Debian's dummy-ups. The cases run twice:
+/// with upsd's epoll loops (<see cref="BadInputTests"/>) and on .NET's sockets, the path STARTTLS clients and
+/// NUTSHARP_UPSD_EPOLL=0 take (<see cref="BadInputOnNetSocketsTests"/>).
 /// </summary>
-public sealed class BadInputTests : IClassFixture<BadInputTests.Stacks>
+public sealed class BadInputTests(BadInputTests.Stacks stacks) : BadInputCases(stacks), IClassFixture<BadInputTests.Stacks>
 {
-    public sealed class Stacks : IDisposable
-    {
-        static IReadOnlyList<StackUps> Upses => [new StackUps("dev", Path.Combine(Paths.TestData, "ddl", "APC", "APC__AP7724__snmp-ups__2.7.4.1__01.dev"))];
-        public NutStack Ours { get; } = new NutStack(Impl.Ours, Impl.Debian, Upses).Start();
-        public NutStack Debian { get; } = new NutStack(Impl.Debian, Impl.Debian, Upses).Start();
+    public sealed class Stacks() : BadInputStacks(netSockets: false);
+}
 
-        public void Dispose()
-        {
-            Ours.Dispose();
-            Debian.Dispose();
-        }
+public sealed class BadInputOnNetSocketsTests(BadInputOnNetSocketsTests.Stacks stacks) : BadInputCases(stacks), IClassFixture<BadInputOnNetSocketsTests.Stacks>
+{
+    public sealed class Stacks() : BadInputStacks(netSockets: true);
+}
+
+public abstract class BadInputStacks : IDisposable
+{
+    static IReadOnlyList<StackUps> Upses => [new StackUps("dev", Path.Combine(Paths.TestData, "ddl", "APC", "APC__AP7724__snmp-ups__2.7.4.1__01.dev"))];
+
+    protected BadInputStacks(bool netSockets)
+    {
+        Ours = new NutStack(Impl.Ours, Impl.Debian, Upses);
+        if (netSockets)
+            Ours.UpsdEnv["NUTSHARP_UPSD_EPOLL"] = "0";
+        Ours.Start();
+        Debian = new NutStack(Impl.Debian, Impl.Debian, Upses).Start();
     }
 
-    readonly Stacks _stacks;
-    public BadInputTests(Stacks stacks) => _stacks = stacks;
+    public NutStack Ours { get; }
+    public NutStack Debian { get; }
+
+    public void Dispose()
+    {
+        Ours.Dispose();
+        Debian.Dispose();
+    }
+}
+
+public abstract class BadInputCases
+{
+    readonly BadInputStacks _stacks;
+    protected BadInputCases(BadInputStacks stacks) => _stacks = stacks;
 
     /// <summary>Sends the same bytes to both servers; returns (Debian's answer, ours) and checks ours still serves.</summary>
     (string Expected, string Actual) Both(byte[] request)
@@ -99,6 +121,30 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Stacks>
         stuckReader.GetStream().Write(Bytes(flood.ToString()));
         for (int i = 0; i < 20; i++)
             StillServes();
+    }
+
+    /// <summary>
+    /// Three hundred LIST VARs and a LOGOUT in one write, read only after a pause: the replies (about a
+    /// megabyte) overflow the socket, so upsd must keep the rest, wait for the client to read, and close only
+    /// once the last reply and "OK Goodbye" are out.
+    /// </summary>
+    [Fact]
+    public void PipelinedRequestsOverflowingTheSocketAreAllAnsweredInOrder()
+    {
+        const int Count = 300;
+        using var c = new TcpClient("127.0.0.1", _stacks.Ours.Port);
+        var s = c.GetStream();
+        s.Write(Bytes(string.Concat(Enumerable.Repeat("LIST VAR dev\n", Count)) + "LOGOUT\n"));
+        Thread.Sleep(300);
+        s.ReadTimeout = 30_000;
+        using var all = new MemoryStream();
+        s.CopyTo(all); // until upsd closes the connection
+        string[] lines = Encoding.Latin1.GetString(all.ToArray()).Split('\n');
+        Assert.Equal(Count, lines.Count(l => l == "BEGIN LIST VAR dev"));
+        Assert.Equal(Count, lines.Count(l => l == "END LIST VAR dev"));
+        Assert.Equal(["OK Goodbye", ""], lines[^2..]);
+        Assert.Equal("END LIST VAR dev", lines[^3]);
+        StillServes();
     }
 
     [Fact]

@@ -79,6 +79,9 @@ public sealed class NutStack : IDisposable
         ["NUT_ALTPIDPATH"] = Dir.FullPath,
     };
 
+    /// <summary>Environment for upsd only, on top of <see cref="Env"/> (set before <see cref="Start"/>).</summary>
+    public Dictionary<string, string> UpsdEnv { get; } = [];
+
     public static string Program(Impl impl, string name) => impl == Impl.Ours ? Paths.Ours(name) : Paths.Debian(name);
 
     /// <summary>Starts the drivers and upsd, and waits until every UPS has its data in (no WAIT, no error).</summary>
@@ -116,7 +119,10 @@ public sealed class NutStack : IDisposable
 
     public void StartUpsd()
     {
-        _upsd = Proc.Start(Program(UpsdImpl, "upsd"), ["-u", "root", "-F"], Env, Dir.FullPath);
+        var env = Env;
+        foreach (var (name, value) in UpsdEnv)
+            env[name] = value;
+        _upsd = Proc.Start(Program(UpsdImpl, "upsd"), ["-u", "root", "-F"], env, Dir.FullPath);
         var end = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < end)
         {
