@@ -98,12 +98,19 @@ public sealed partial class QxEngine
             NutLog.Debug(2, $"setvar: element {name} unavailable");
             return HandlerStatus.Unknown;
         }
+        // As NUT: a value the variable already has is not sent to the device.
+        if (string.Equals(State.GetInfo(name), value, StringComparison.OrdinalIgnoreCase))
+        {
+            NutLog.Info($"setvar: nothing to do... [{name}]");
+            return HandlerStatus.Handled;
+        }
         return SetVarItem(item, value);
     }
 
     int SetVarItem(QxItem item, string value)
     {
-        if (item.Has(QxFlags.Enum) && item.EnumValues is { } values && !values.Contains(value))
+        // NUT compares enumerated values without regard to case.
+        if (item.Has(QxFlags.Enum) && item.EnumValues is { } values && !values.Contains(value, StringComparer.OrdinalIgnoreCase))
         {
             NutLog.Info($"setvar: value out of range [{item.Name}: {value}]");
             return HandlerStatus.Unknown;
@@ -115,7 +122,8 @@ public sealed partial class QxEngine
                 NutLog.Info($"setvar: non numerical value [{item.Name}: {value}]");
                 return HandlerStatus.Unknown;
             }
-            double v = CNumber.Strtod(value);
+            // NUT checks the integer part of the value against the range (54.5 is in 52..54).
+            long v = CNumber.Strtol(value);
             if (v < range.Min || v > range.Max)
             {
                 NutLog.Info($"setvar: value out of range [{item.Name}: {value}]");

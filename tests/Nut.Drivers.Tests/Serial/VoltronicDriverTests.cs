@@ -5,8 +5,9 @@ using Nut.Testing;
 namespace Nut.Drivers.Tests.Serial;
 
 /// <summary>
-/// nutdrv_qx's "voltronic" protocol against Debian's nutdrv_qx on identical simulated single-phase Voltronic
-/// units (<see cref="VoltronicSimulator"/>): the same variables for several states, autodetected and with
+/// nutdrv_qx's "voltronic" protocol against Debian's nutdrv_qx on identical simulated Voltronic units
+/// (<see cref="VoltronicSimulator"/>): the same variables for several states (single-, two- and three-phase units,
+/// ECO limits, programmable outlets, PI31), autodetected and with
 /// protocol=voltronic; the same bytes on the line for instant commands and SETs; a Megatec device is not taken
 /// for a Voltronic one.
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class VoltronicDriverTests
     static Dictionary<string, string> Env(TempDir dir) => DriverDump.Env(dir);
 
     /// <summary>Runs a driver with <c>-d 1</c> (start-up, one update, the dump) and returns its variables.</summary>
-    static SortedDictionary<string, string> Dump(string program, string port, string extra) =>
+    internal static SortedDictionary<string, string> Dump(string program, string port, string extra) =>
         DriverDump.Run(program, "nutdrv_qx", port, extra, Excluded);
 
     /// <summary>The states compared; each configures a fresh simulator.</summary>
@@ -41,12 +42,33 @@ public sealed class VoltronicDriverTests
             (u.InputVoltage, u.OutputVoltage, u.Avr, u.Mode, u.Serial) = (196, 226.1, true, 'Y', "00000000");
             (u.Enabled, u.Disabled) = ("", "pashcbrogfl"); // nothing enabled: NUT reads the disabled ones as enabled
         },
-        // With the ECO option NUT also asks QHE and QFRE (ECO limits), which ours does not read yet: the simulator
-        // refuses both ("(NAK"), so neither driver publishes input.transfer.* / input.frequency.high/low here.
+        // With the ECO option both ask QHE and QFRE; PI00 has no settable ECO range, so no input.transfer.*.min/max.
         ["AVR of protocol 00, ECO mode, online type"] = u =>
         {
             (u.ProtocolId, u.Type, u.Avr, u.Mode, u.Enabled, u.Disabled) = ("PI00", "10", true, 'E', "pashceg", "brofl");
         },
+        ["three-phase in and out (PI10)"] = u => (u.ProtocolId, u.Phases) = ("PI10", "3/3"),
+        ["three-phase in, single-phase out (PI03)"] = u => (u.ProtocolId, u.Phases) = ("PI03", "3/1"),
+        ["two phases (PI09), ECO limits"] = u =>
+        {
+            (u.ProtocolId, u.Phases, u.Enabled, u.Disabled) = ("PI09", "3/3", "pashce", "brogfl");
+            (u.EcoVoltHigh, u.EcoVoltLow, u.EcoFreqHigh, u.EcoFreqLow) = (250, 212, 55.5, 44.0);
+        },
+        // Outlets 1-3 programmable (3 without a delay), 4 not; ECO limits of a PI02 unit; QPD and QPAR answered.
+        ["programmable outlets, ECO limits, phase angles, parallel"] = u =>
+        {
+            (u.Enabled, u.Disabled) = ("pashcej", "brogfl");
+            (u.Outlets[0], u.Outlets[1], u.Outlets[2]) = (true, false, true);
+            (u.OutletDelays[0], u.OutletDelays[1], u.OutletDelays[3]) = (8, 12, 7);
+            (u.PhaseAngles, u.ParallelRole) = ((0, 240), 2);
+        },
+        ["outlets disabled in QFLAG"] = u =>
+        {
+            (u.Enabled, u.Disabled) = ("pashc", "brogflj");
+            u.Outlets[0] = true;
+            u.OutletDelays[0] = 3;
+        },
+        ["PI31 battery type and grid range"] = u => (u.ProtocolId, u.BatteryType, u.WorkRange, u.PhaseAngles) = ("PI31", 2, 1, (0, 120)),
         ["trim, shutting down, fault"] = u =>
         {
             (u.InputVoltage, u.Avr, u.Mode, u.Fault, u.ShutdownActive, u.Testing) = (262, true, 'D', true, true, true);
@@ -137,13 +159,21 @@ public sealed class VoltronicDriverTests
         "SET battery.voltage.low \"27\"",
     ];
 
-    /// <summary>Runs a driver in the foreground, sends <see cref="Requests"/> on its socket; the results and what reached the UPS.</summary>
-    static (List<string> Results, List<string> Line) Commands(string program)
+    static (List<string> Results, List<string> Line) Commands(string program) => Commands(program, Requests, _ => { });
+
+    /// <summary>
+    /// Runs a driver in the foreground on a simulator set up by <paramref name="setup"/> (with more ups.conf lines in
+    /// <paramref name="extra"/>), sends <paramref name="requests"/> on its socket; the results and what reached the UPS.
+    /// A "DUMPALL" request gives the driver's whole state (values, flags, enums, ranges, commands) as sorted lines;
+    /// not as the first request: our driver opens its socket before its first update, NUT's after it.
+    /// </summary>
+    internal static (List<string> Results, List<string> Line) Commands(string program, string[] requests, Action<VoltronicSimulator> setup, string extra = "")
     {
         using var pty = new PtyPair();
         using var ups = new VoltronicSimulator(pty.DeviceEnd);
+        setup(ups);
         using var dir = new TempDir("volt-cmd");
-        dir.Write("ups.conf", $"[q]\n\tdriver = nutdrv_qx\n\tport = {pty.HostEnd}\n\tpollinterval = 60\n");
+        dir.Write("ups.conf", $"[q]\n\tdriver = nutdrv_qx\n\tport = {pty.HostEnd}\n\tpollinterval = 60\n{extra}");
         using var driver = Proc.Start(program, ["-a", "q", "-u", "root", "-F"], Env(dir), dir.FullPath);
         string socketPath = Path.Combine(dir.FullPath, "nutdrv_qx-q");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -164,25 +194,48 @@ public sealed class VoltronicDriverTests
         using var reader = new StreamReader(stream, Encoding.ASCII);
         int start = ups.Received.Count;
         var results = new List<string>();
-        for (int i = 0; i < Requests.Length; i++)
+        for (int i = 0; i < requests.Length; i++)
         {
-            stream.Write(Encoding.ASCII.GetBytes($"{Requests[i]} TRACKING t{i}\n"));
+            if (requests[i] == "DUMPALL")
+            {
+                results.AddRange(DumpAll(stream, reader));
+                continue;
+            }
+            stream.Write(Encoding.ASCII.GetBytes($"{requests[i]} TRACKING t{i}\n"));
             string? line;
             while ((line = reader.ReadLine()) is not null && !line.StartsWith($"TRACKING t{i} ", StringComparison.Ordinal))
             {
             }
-            results.Add($"{Requests[i]} -> {line}");
+            results.Add($"{requests[i]} -> {line}");
         }
         // Only what the commands sent: the status polls in between are not compared.
         var sent = ups.Received.Skip(start).Where(IsCommand).ToList();
         return (results, sent);
     }
 
+    /// <summary>The driver's state as DUMPALL tells it, sorted (the order of the lines is no part of the contract).</summary>
+    static IEnumerable<string> DumpAll(NetworkStream stream, StreamReader reader)
+    {
+        stream.Write(Encoding.ASCII.GetBytes("DUMPALL\n"));
+        var lines = new List<string>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null && line != "DUMPDONE")
+            // DATAOK / DATASTALE tells whether the first update was done when the socket was opened: the moment
+            // each driver opens its socket is not part of this comparison.
+            if (!line.StartsWith("DATA", StringComparison.Ordinal) && !DumpExcluded.Any(v => line.Contains($" {v} ", StringComparison.Ordinal)))
+                lines.Add(line);
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    /// <summary>Variables left out of DUMPALL comparisons, as in the dumps (see <see cref="Excluded"/>).</summary>
+    static readonly string[] DumpExcluded = Excluded;
+
     /// <summary>
     /// A command or SET, not a query. Queries are left out of the comparisons: at start-up NUT does not even ask
     /// "I" when QMF/QMD/QVFW gave all its variables, ours asks it and keeps the first values (same variables).
     /// </summary>
-    static bool IsCommand(string sent) => !sent.StartsWith('Q') && sent is not ("F" or "I" or "RE0");
+    internal static bool IsCommand(string sent) => !sent.StartsWith('Q') && sent is not ("F" or "I" or "RE0");
 
     [Fact]
     public void CommandsReachTheUpsWithTheBytesDebiansDriverSends()

@@ -5,12 +5,13 @@ using System.Text;
 namespace Nut.Drivers.Tests.Serial;
 
 /// <summary>
-/// A single-phase Voltronic Power UPS (P30/P31-family protocol, NUT's "voltronic") on the device end of a
+/// A Voltronic Power UPS (P30/P31-family protocol, NUT's "voltronic") on the device end of a
 /// <see cref="PtyPair"/>: answers QGS, QPI, QRI, QMD, F, QMF, QVFW, QID, QBV, QMOD, QWS, QFLAG, QLDL, QBYV, QBYF and
-/// RE0 from its state, acknowledges its commands with "(ACK" (and shows them in its state), refuses everything else
+/// RE0 from its state, and the optional queries of VoltronicSimulator.Options.cs (per-phase values, ECO limits,
+/// programmable outlets, PI31 settings, phase angles, parallel role) as its protocol id and options allow; acknowledges its commands with "(ACK" (and shows them in its state), refuses everything else
 /// with "(NAK", and can be made silent. Every command it received is kept in <see cref="Received"/>.
 /// </summary>
-public sealed class VoltronicSimulator : IDisposable
+public sealed partial class VoltronicSimulator : IDisposable
 {
     readonly SerialPort _port;
     readonly Thread _thread;
@@ -151,7 +152,7 @@ public sealed class VoltronicSimulator : IDisposable
         "QGS" => Qgs(),
         "QPI" => "(" + ProtocolId,
         "QRI" => "(230.0 004 024.0 50.0",
-        "QMD" => F($"({Model} ###1000 80 1/1 230 230 {BatteriesPerPack:00} 12.0"),
+        "QMD" => F($"({Model} ###1000 80 {Phases} 230 230 {BatteriesPerPack:00} 12.0"),
         "F" => "#230.0 004 024.0 50.0",
         "QMF" => "(" + Manufacturer,
         "QVFW" => "(VERFW:00322.02",
@@ -161,10 +162,10 @@ public sealed class VoltronicSimulator : IDisposable
         "QWS" => Qws(),
         "QFLAG" => "(E" + Enabled + "D" + Disabled,
         "QLDL" => "(012 034",
-        "QBYV" => "(264 170",
-        "QBYF" => "(53.0 47.0",
+        "QBYV" => F($"({BypassVoltMax:000} {BypassVoltMin:000}"),
+        "QBYF" => F($"({BypassFreqMax:00.0} {BypassFreqMin:00.0}"),
         "RE0" => F($"#{LowVoltage:00}"),
-        _ => null,
+        _ => OptionalAnswer(command),
     };
 
     /// <summary>The commands: "(ACK" and their effect, "(NAK" for anything unknown.</summary>
@@ -215,7 +216,7 @@ public sealed class VoltronicSimulator : IDisposable
             LowVoltage = low;
             return Ack;
         }
-        return "(NAK";
+        return OptionalCommand(command) ? Ack : "(NAK";
     }
 
     public void Dispose()

@@ -100,6 +100,11 @@ static class VoltronicCapabilities
             case "eco_mode" when value.Contains('e'):
                 Unskip(e, "bypass.start", QxFlags.Command);
                 Unskip(e, "bypass.stop", QxFlags.Command);
+                foreach (string limit in (string[])["input.transfer.high", "input.transfer.low", "input.frequency.high", "input.frequency.low"])
+                    Unskip(e, limit, QxFlags.SemiStatic);
+                break;
+            case "outlet.0.switchable" when on:
+                VoltronicOutlets.Enable(e);
                 break;
         }
         if (result is null)

@@ -24,11 +24,13 @@ static class VoltronicCommands
         // Only for devices whose QFLAG lists the alarm control ('a') or the ECO mode ('e').
         Command("beeper.enable", "PEA", skip: true),
         Command("beeper.disable", "PDA", skip: true),
+        // Only for the programmable outlets that answer QSKn.
+        .. VoltronicOutlets.Commands(),
         Command("bypass.start", "PEE", skip: true),
         Command("bypass.stop", "PDE", skip: true),
     ];
 
-    static QxItem Command(string name, string? command, QxCommandHook? build = null, bool skip = false) => new()
+    internal static QxItem Command(string name, string? command, QxCommandHook? build = null, bool skip = false) => new()
     {
         Name = name, Command = command, BuildCommand = build, AnswerLength = 5, Acknowledge = "(ACK",
         Flags = QxFlags.Command | (skip ? QxFlags.Skip : QxFlags.None),

@@ -6,7 +6,8 @@ namespace Nut.Drivers.Qx.Protocols;
 /// Voltronic Power's P30/P31-family protocol (NUT's "voltronic" subdriver, version 0.06 in NUT 2.8.0): status from
 /// QGS, ratings from QRI/QMD/F, identity from QMF/QVFW/QID/I, battery from QBV, working mode from QMOD, warnings
 /// from QWS, device options from QFLAG. A device is recognised by a QGS status line with an input voltage and a
-/// QPI protocol id NUT supports. Single-phase units only: the Q3** items of three-phase units are not read.
+/// QPI protocol id NUT supports. Multi-phase units (PI03, PI09, PI10) also tell per-phase values (Q3**); optional
+/// parts follow QFLAG: programmable outlets (QSKn), ECO limits (QHE, QFRE).
 /// </summary>
 public sealed class VoltronicProtocol : QxProtocol
 {
@@ -62,7 +63,10 @@ public sealed class VoltronicProtocol : QxProtocol
         // QLDL: lowest and highest load seen, "(021 023"
         Query("output.power.minimum.percent", "QLDL", 9, 1, 3, "%.0f"),
         Query("output.power.maximum.percent", "QLDL", 9, 5, 7, "%.0f"),
+        .. VoltronicPhases.Items(),
         .. VoltronicCapabilities.Items(),
+        .. VoltronicOutlets.Items(),
+        .. VoltronicEco.Items(),
         .. VoltronicSettings.Items(),
         .. VoltronicCommands.Items(),
     ];
