@@ -321,6 +321,19 @@ public sealed class DriverHost
             return 0;
         }
 
+        // As NUT: the first update before the socket opens, so upsd's first DUMPALL finds the data (and
+        // DATAOK), not an empty, stale tree.
+        try
+        {
+            UpdateOnce();
+        }
+        catch (DriverFatalException e)
+        {
+            NutLog.Fatal(e.Message);
+            lock (_driverLock)
+                _driver.Cleanup(_ctx!);
+            return 1;
+        }
         var server = new DriverSocketServer(socketPath, _state, HandleCommand);
         server.Start(_group);
         if (isChild || _foreground >= 2)
@@ -421,7 +434,7 @@ public sealed class DriverHost
         HeapTrim.Start();
 
         var interval = TimeSpan.FromSeconds(_pollInterval);
-        while (!stop.IsSet)
+        while (!stop.Wait(interval)) // the first update ran before the socket opened
         {
             try
             {
@@ -432,7 +445,6 @@ public sealed class DriverHost
                 NutLog.Fatal(e.Message);
                 break;
             }
-            stop.Wait(interval);
         }
         if (signal != 0)
             NutLog.Info($"Signal {signal}: exiting");
