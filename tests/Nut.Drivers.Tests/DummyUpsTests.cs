@@ -31,12 +31,7 @@ public sealed class DummyUpsTests
 
     static string Dump(string socketPath)
     {
-        using var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        for (int i = 0; ; i++)
-        {
-            try { s.Connect(new UnixDomainSocketEndPoint(socketPath)); break; }
-            catch (SocketException) when (i < 100) { Thread.Sleep(50); }
-        }
+        using var s = DriverSocket.ConnectWhenListening(socketPath);
         s.Send(Encoding.ASCII.GetBytes("DUMPALL\n"));
         var all = new StringBuilder();
         var buffer = new byte[65536];
@@ -133,12 +128,7 @@ public sealed class DummyUpsTests
         dir.Write("ups.conf", "[dev]\n\tdriver = dummy-ups\n\tport = play.seq\n\tpollinterval = 1\n");
         var env = new Dictionary<string, string> { ["NUT_CONFPATH"] = dir.FullPath, ["NUT_STATEPATH"] = dir.FullPath };
         using var driver = Proc.Start(Paths.Ours("dummy-ups"), ["-a", "dev", "-F", "-u", "root"], env, dir.FullPath);
-        using var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        for (int i = 0; ; i++)
-        {
-            try { s.Connect(new UnixDomainSocketEndPoint(dir["dummy-ups-dev"])); break; }
-            catch (SocketException) when (i < 100) { Thread.Sleep(50); }
-        }
+        using var s = DriverSocket.ConnectWhenListening(dir["dummy-ups-dev"]);
         s.ReceiveTimeout = 15_000;
         var seen = new StringBuilder();
         var buffer = new byte[4096];

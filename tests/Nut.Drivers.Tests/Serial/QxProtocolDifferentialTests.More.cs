@@ -154,20 +154,7 @@ public sealed partial class QxProtocolDifferentialTests
         string protocol = variant.Split('/')[0];
         dir.Write("ups.conf", $"[q]\n\tdriver = nutdrv_qx\n\tport = {pty.HostEnd}\n\tprotocol = {protocol}\n\tpollinterval = {(protocol == "ablerex" ? 1 : 60)}\n");
         using var driver = Proc.Start(program, ["-a", "q", "-u", "root", "-F"], DriverDump.Env(dir), dir.FullPath);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        var end = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                socket.Connect(new UnixDomainSocketEndPoint(Path.Combine(dir.FullPath, "nutdrv_qx-q")));
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < end)
-            {
-                Thread.Sleep(50);
-            }
-        }
+        using var socket = DriverSocket.ConnectWhenListening(Path.Combine(dir.FullPath, "nutdrv_qx-q"));
         using var stream = new NetworkStream(socket);
         using var reader = new StreamReader(stream, Encoding.ASCII);
         int start = ups.Received.Count;

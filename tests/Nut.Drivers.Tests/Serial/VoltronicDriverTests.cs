@@ -176,20 +176,7 @@ public sealed class VoltronicDriverTests
         dir.Write("ups.conf", $"[q]\n\tdriver = nutdrv_qx\n\tport = {pty.HostEnd}\n\tpollinterval = 60\n{extra}");
         using var driver = Proc.Start(program, ["-a", "q", "-u", "root", "-F"], Env(dir), dir.FullPath);
         string socketPath = Path.Combine(dir.FullPath, "nutdrv_qx-q");
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        var end = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < end)
-            {
-                Thread.Sleep(50);
-            }
-        }
+        using var socket = DriverSocket.ConnectWhenListening(socketPath);
         using var stream = new NetworkStream(socket);
         using var reader = new StreamReader(stream, Encoding.ASCII);
         int start = ups.Received.Count;
