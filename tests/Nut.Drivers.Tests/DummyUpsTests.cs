@@ -62,6 +62,23 @@ public sealed class DummyUpsTests
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>NUT's -d 1 dump prints values escaped (a backslash before \\ and \"), not as stored.</summary>
+    [Fact]
+    public void TheDashDDumpEscapesValuesAsNutDoes()
+    {
+        using var source = new TempDir("esc");
+        source.Write("esc.dev", "ups.status: OL\nups.id: \"ab\\\\c\"\nbattery.type: \"q\\\"x\"\n");
+        var (dir, env) = Setup(source["esc.dev"]);
+        using (dir)
+        {
+            var expected = Proc.Run(Paths.Debian("dummy-ups"), ["-a", "dev", "-d", "1"], env, TimeSpan.FromSeconds(30));
+            var actual = Proc.Run(Paths.Ours("dummy-ups"), ["-a", "dev", "-d", "1"], env, TimeSpan.FromSeconds(30));
+            Assert.Contains("ups.id: ab\\\\c\n", expected.Stdout);
+            Assert.Contains("battery.type: q\\\"x\n", expected.Stdout);
+            Assert.Equal(expected.Stdout, actual.Stdout);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public void TheDashDDumpIsIdentical(string dataFile)

@@ -316,7 +316,7 @@ public sealed class DriverHost
             for (int i = 0; i < _dumpLoops; i++)
                 UpdateOnce();
             foreach (var (name, value) in _state.Snapshot())
-                Console.Out.Write($"{name}: {value}\n");
+                Console.Out.Write($"{name}: {NutQuoting.Escape(value)}\n"); // escaped as NUT's dump does (\\, \", \#)
             Console.Out.Flush();
             return 0;
         }

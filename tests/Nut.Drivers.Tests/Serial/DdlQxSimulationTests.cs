@@ -59,14 +59,7 @@ public sealed class DdlQxSimulationTests
         var r = Proc.Run(Paths.Ours(dump.Driver), ["-a", "q", "-u", "root", "-d", "1"], env, TimeSpan.FromSeconds(60));
         if (r.ExitCode != 0)
             throw new InvalidOperationException($"{dump.File}: {r}");
-        var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in r.Stdout.Split('\n'))
-        {
-            int colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon > 0 && !line.StartsWith("Network UPS Tools", StringComparison.Ordinal))
-                vars[line[..colon]] = line[(colon + 2)..];
-        }
-        return vars;
+        return DriverDump.Parse(r.Stdout);
     }
 
     static bool Same(string a, string b) =>

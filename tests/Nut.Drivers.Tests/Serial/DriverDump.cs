@@ -22,15 +22,35 @@ static class DriverDump
         dir.Write("ups.conf", $"[ups]\n\tdriver = {driver}\n\tport = {port}\n{extra}");
         var r = Proc.Run(program, ["-a", "ups", "-u", "root", "-d", "1"], Env(dir), TimeSpan.FromSeconds(60));
         Assert.True(r.ExitCode == 0, r.ToString());
-        var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in r.Stdout.Split('\n'))
-        {
-            int colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon > 0 && !line.StartsWith("Network UPS Tools", StringComparison.Ordinal))
-                vars[line[..colon]] = line[(colon + 2)..];
-        }
+        var vars = Parse(r.Stdout);
         foreach (string name in excluded)
             vars.Remove(name);
         return vars;
+    }
+
+    /// <summary>
+    /// The variables of a <c>-d 1</c> dump, values decoded: NUT's drivers (and ours) print them escaped, a
+    /// backslash before each backslash, double quote and '#', so "ab\\c" is the value ab\c.
+    /// </summary>
+    public static SortedDictionary<string, string> Parse(string stdout)
+    {
+        var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in stdout.Split('\n'))
+        {
+            int colon = line.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 0 && !line.StartsWith("Network UPS Tools", StringComparison.Ordinal))
+                vars[line[..colon]] = Unescape(line[(colon + 2)..]);
+        }
+        return vars;
+    }
+
+    static string Unescape(string value)
+    {
+        if (!value.Contains('\\'))
+            return value;
+        var sb = new System.Text.StringBuilder(value.Length);
+        for (int i = 0; i < value.Length; i++)
+            sb.Append(value[i] == '\\' && i + 1 < value.Length ? value[++i] : value[i]);
+        return sb.ToString();
     }
 }
