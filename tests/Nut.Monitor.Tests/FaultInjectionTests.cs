@@ -24,8 +24,12 @@ public sealed class FaultInjectionTests
                 + $"NOTIFYCMD {dir["notify.sh"]}\nPOLLFREQ 1\nPOLLFREQALERT 1\nDEADTIME 3\nNOCOMMWARNTIME 2\nFINALDELAY 0\n{flags}");
             File.SetUnixFileMode(dir["upsmon.conf"], UnixFileMode.UserRead | UnixFileMode.UserWrite);
             var env = new Dictionary<string, string>(Stack.Env) { ["NUT_PIDPATH"] = dir.FullPath };
-            Upsmon = Proc.Start(Paths.Ours("upsmon"), ["-F", "-p", "-f", dir["upsmon.conf"]], env, dir.FullPath);
+            // -DDD: the "parsing: [OL]" debug line tells when upsmon has seen the status once. Until then a fault
+            // would make its first OL a return of power (ONLINE), as in NUT.
+            Upsmon = Proc.Start(Paths.Ours("upsmon"), ["-F", "-p", "-DDD", "-f", dir["upsmon.conf"]], env, dir.FullPath);
             WaitFor(() => Stack.Connect().Request("GET NUMLOGINS dev") == "NUMLOGINS dev 1", "upsmon to log in");
+            if (!Upsmon.WaitForOutput("parsing: [OL]", TimeSpan.FromSeconds(30)))
+                throw new TimeoutException("upsmon never read the status OL:\n" + Upsmon.Output);
         }
 
         public List<string> Notes => File.Exists(Stack.Dir["notify.log"]) ? [.. File.ReadAllLines(Stack.Dir["notify.log"])] : [];

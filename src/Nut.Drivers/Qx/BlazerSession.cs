@@ -129,6 +129,7 @@ public sealed class BlazerSession
     {
         var engine = Engine;
         engine.ForgetAnswer();
+        engine.Alarms.Clear(); // each status line says again which alarms are on
         foreach (var item in engine.Items)
         {
             if (item.Has(QxFlags.Static | QxFlags.Command | QxFlags.SetVar))

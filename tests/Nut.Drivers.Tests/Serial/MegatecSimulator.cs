@@ -50,6 +50,8 @@ public sealed class MegatecSimulator : IDisposable
     public bool Avr { get; set; }
     public bool Testing { get; set; }
     public bool ShutdownPending { get; set; }
+    /// <summary>Bit 4 (position 41 of the answer): the UPS reports a failure.</summary>
+    public bool UpsFailed { get; set; }
 
     /// <summary>Say nothing at all (a cable pulled out).</summary>
     public bool Silent { get; set; }
@@ -79,7 +81,7 @@ public sealed class MegatecSimulator : IDisposable
     public string Q1()
     {
         var bits = new StringBuilder(8);
-        foreach (bool b in new[] { UtilityFail, BatteryLow, Avr, false, true, Testing, ShutdownPending, Beeper })
+        foreach (bool b in new[] { UtilityFail, BatteryLow, Avr, UpsFailed, true, Testing, ShutdownPending, Beeper })
             bits.Append(b ? '1' : '0');
         return string.Create(CultureInfo.InvariantCulture,
             $"({InputVoltage:000.0} {FaultVoltage:000.0} {OutputVoltage:000.0} {Load:000} {Frequency:00.0} {BatteryVoltage:00.0} {Temperature:00.0} {bits}");

@@ -46,6 +46,23 @@ public sealed class QxDriverTests
         Assert.Equal(string.Join("\n", debian.Select(kv => $"{kv.Key}: {kv.Value}")), string.Join("\n", ours.Select(kv => $"{kv.Key}: {kv.Value}")));
     }
 
+    /// <summary>The "UPS failed" bit of the status line (position 41).</summary>
+    [Theory]
+    [InlineData("nutdrv_qx")]
+    [InlineData("blazer_ser")]
+    public void AFailedUpsIsReportedAsByDebiansDriver(string driver)
+    {
+        var dumps = new[] { Paths.Debian(driver), Paths.Ours(driver) }.AsParallel().Select(program =>
+        {
+            using var pty = new PtyPair();
+            using var ups = new MegatecSimulator(pty.DeviceEnd) { UpsFailed = true };
+            return Dump(program, driver, pty.HostEnd);
+        }).ToArray();
+        var (debian, ours) = (dumps[0], dumps[1]);
+        Assert.True(debian.Count > 20, string.Join("\n", debian));
+        Assert.Equal(string.Join("\n", debian.Select(kv => $"{kv.Key}: {kv.Value}")), string.Join("\n", ours.Select(kv => $"{kv.Key}: {kv.Value}")));
+    }
+
     /// <summary>Our driver and our upsd on the simulated UPS, with an admin who may run every command.</summary>
     sealed class Rig : IDisposable
     {

@@ -39,7 +39,7 @@ public sealed class AblerexProtocol : QxProtocol
             Bit(39),
             Item("ups.status", "Q1", 47, '(', 40, 42, QxFlags.QuickPoll, AblerexValues.BypassBits),
             Item("ups.status", "Q1", 47, '(', 41, 41, QxFlags.QuickPoll, AblerexValues.FailedBit),
-            Item("ups.alarm", "Q1", 47, '(', 41, 41, QxFlags.None, AblerexValues.SelftestFailed),
+            Item("ups.alarm", "Q1", 47, '(', 41, 41, QxFlags.None, BlazerItems.SelftestFailed),
             Bit(42),
             Bit(43),
             Bit(44),

@@ -173,8 +173,4 @@ static class AblerexValues
         engine.UpdateStatus(vout < 50.0 ? "OFF" : "!OFF");
         return "";
     }
-
-    /// <summary>Bit 41 read as Megatec does: the self-test failed (ups.alarm).</summary>
-    public static string? SelftestFailed(QxEngine engine, QxItem item, string value) =>
-        value switch { "1" => "UPS selftest failed!", "0" => "", _ => null };
 }

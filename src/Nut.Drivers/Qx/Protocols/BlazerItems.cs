@@ -140,6 +140,16 @@ public static class BlazerItems
     static QxItem Bit(string name, string command, int answerLength, int position, QxFlags flags, QxValueHook convert) =>
         new() { Name = name, Command = command, AnswerLength = answerLength, Leading = '(', From = position, To = position, Flags = flags, Convert = convert };
 
+    /// <summary>
+    /// Bit 4 of the status bits ("UPS failed"), as ups.alarm: blazer_ser, Ablerex and Voltronic-QS-Hex publish it;
+    /// nutdrv_qx's Megatec table does not (both checked against Debian's drivers).
+    /// </summary>
+    public static string? SelftestFailed(QxEngine engine, QxItem item, string value) =>
+        value switch { "1" => "UPS selftest failed!", "0" => "", _ => null };
+
+    public static QxItem SelftestFailedAlarm(string command, int answerLength = 47, int position = 41) =>
+        Bit("ups.alarm", command, answerLength, position, QxFlags.None, SelftestFailed);
+
     static string? UtilityFail(QxEngine e, QxItem item, string v) => Bit(e, v, "!OL", "OL");
     static string? BatteryLow(QxEngine e, QxItem item, string v) => Bit(e, v, "LB", "!LB");
     static string? TestInProgress(QxEngine e, QxItem item, string v) => Bit(e, v, "CAL", "!CAL");

@@ -15,6 +15,7 @@ public sealed class BlazerProtocol(string statusCommand, string vendorCommand) :
         return
         [
             .. BlazerItems.StatusLine(statusCommand),
+            BlazerItems.SelftestFailedAlarm(statusCommand),
             .. BlazerItems.Ratings(),
             Renamed(identity[0], "ups.mfr"),
             Renamed(identity[1], "ups.model"),

@@ -22,7 +22,7 @@ static class VoltronicQsHexItems
         {
             // NUT's table has the UPS-failed alarm between the bypass and type bits.
             if (bit.From == 42)
-                items.Add(Hex("ups.alarm", 41, 41, "%s", QxFlags.None, UpsFailed));
+                items.Add(Hex("ups.alarm", 41, 41, "%s", QxFlags.None, BlazerItems.SelftestFailed));
             // As in NUT's table, the UPS type is read once, at start-up.
             items.Add(Hex(bit.Name, bit.From, bit.To, bit.Format, bit.Name == "ups.type" ? QxFlags.Static : bit.Flags, bit.Convert!));
         }
@@ -31,9 +31,6 @@ static class VoltronicQsHexItems
         items.Add(Hex("output.voltage.nominal", 52, 54, "%.1f", QxFlags.Skip, VoltronicQsHexAnswer.Ratings, VoltronicQsHexAnswer.TLength + 1));
         return items;
     }
-
-    static string? UpsFailed(QxEngine engine, QxItem item, string value) =>
-        value switch { "1" => "UPS selftest failed!", "0" => "", _ => null };
 
     /// <summary>
     /// An item of the QS answer. The minimum length applies to the rewritten text (as in NUT, where it is checked
