@@ -59,6 +59,7 @@ public sealed class UpsmonDifferentialTests
             run.WaitFor(r => r.ShutdownTime is not null, "shutdown");
             run.WaitForExit();
             run.WaitForType("SHUTDOWN"); // NUT's NOTIFYCMD child may finish after upsmon
+            run.WaitForLogged("SHUTDOWN");
             run.WaitFor(r => r.ScriptCalls.Count >= 4, "upssched's CMDSCRIPT calls");
             Thread.Sleep(500); // nothing more may come
             return new Outcome(run.Notifications, delays, run.ShutdownTime - lb, run.PowerDownFlag, run.Wall, rig.Status(), run.Output)
@@ -118,6 +119,7 @@ public sealed class UpsmonDifferentialTests
             run.WaitForExit();
             // NUT's upsmon runs each NOTIFYCMD in a child of its own: the SHUTDOWN one may finish after upsmon.
             run.WaitForType("SHUTDOWN");
+            run.WaitForLogged("SHUTDOWN");
             var delays = run.Notifications.Where(n => n.Type != "SHUTDOWN").Select(n => n.Time - t).ToList();
             return new Outcome(run.Notifications, delays, run.ShutdownTime - t, run.PowerDownFlag, run.Wall, rig.Status(), run.Output) { Types = run.Types };
         });
@@ -177,6 +179,8 @@ public sealed class UpsmonDifferentialTests
         // NUT's upsmon runs each NOTIFYCMD in a child of its own: the SHUTDOWN one may finish after upsmon.
         primary.WaitForType("SHUTDOWN");
         secondary.WaitForType("SHUTDOWN");
+        primary.WaitForLogged("SHUTDOWN");
+        secondary.WaitForLogged("SHUTDOWN");
 
         Assert.Equal(["ONBATT", "LOWBATT", "SHUTDOWN"], primary.Types);
         // The secondary saw the primary's FSD (long before its own HOSTSYNC of 60 s would have run out) —

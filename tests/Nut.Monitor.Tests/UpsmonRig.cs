@@ -190,6 +190,12 @@ sealed class UpsmonRun : IDisposable
 
     public void WaitForType(string type, int count = 1) => WaitFor(r => r.Notifications.Count(n => n.Type == type) >= count, type);
 
+    /// <summary>
+    /// Waits until a notification's message is in upsmon's captured log too (<see cref="Types"/>): the last
+    /// lines of a process that has exited can reach the test after its exit is seen.
+    /// </summary>
+    public void WaitForLogged(string type) => WaitFor(r => r.Types.Contains(type), $"{type} in upsmon's log");
+
     public void WaitForExit()
     {
         if (!_process.Process.WaitForExit(30_000))
