@@ -74,58 +74,59 @@ public sealed unsafe partial class ClientSession : ILoopClient
             HandOverForTls(loop);
     }
 
+    enum SendOutcome { AllSent, WouldBlock, Failed }
+
+    /// <summary>Sends <paramref name="bytes"/> from <paramref name="offset"/> on, as far as the socket takes them.</summary>
+    SendOutcome SendFrom(ReadOnlySpan<byte> bytes, ref int offset)
+    {
+        while (offset < bytes.Length)
+        {
+            nint n;
+            fixed (byte* p = bytes)
+                n = EpollNative.Send(_fd, p + offset, (nuint)(bytes.Length - offset), EpollNative.MSG_DONTWAIT | EpollNative.MSG_NOSIGNAL);
+            if (n > 0)
+            {
+                offset += (int)n;
+                continue;
+            }
+            int errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+            if (errno == EpollNative.EINTR)
+                continue;
+            return errno == EpollNative.EAGAIN ? SendOutcome.WouldBlock : SendOutcome.Failed;
+        }
+        return SendOutcome.AllSent;
+    }
+
     /// <summary>Sends what it can; the rest waits for the socket to be writable. False when not all was sent.</summary>
     bool Send(ReadOnlySpan<byte> bytes, EpollLoop loop)
     {
         int sent = 0;
-        while (sent < bytes.Length)
+        switch (SendFrom(bytes, ref sent))
         {
-            nint n;
-            fixed (byte* p = bytes)
-                n = EpollNative.Send(_fd, p + sent, (nuint)(bytes.Length - sent), EpollNative.MSG_DONTWAIT | EpollNative.MSG_NOSIGNAL);
-            if (n > 0)
-            {
-                sent += (int)n;
-                continue;
-            }
-            int errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
-            if (errno == EpollNative.EINTR)
-                continue;
-            if (errno != EpollNative.EAGAIN)
-            {
+            case SendOutcome.AllSent:
+                return true;
+            case SendOutcome.Failed:
                 Finish(loop); // the peer is gone
                 return false;
-            }
-            // A client that does not read: keep its replies, stop reading its requests until they are out
-            // (the once-a-second sweep drops it after WriteTimeout). No one else waits for it.
-            _unsent = bytes[sent..].ToArray();
-            _unsentOffset = 0;
-            Volatile.Write(ref _writeStarted, Environment.TickCount64);
-            loop.WaitFor(this, _loopId, writable: true);
-            return false;
         }
-        return true;
+        // A client that does not read: keep its replies, stop reading its requests until they are out
+        // (the once-a-second sweep drops it after WriteTimeout). No one else waits for it.
+        _unsent = bytes[sent..].ToArray();
+        _unsentOffset = 0;
+        Volatile.Write(ref _writeStarted, Environment.TickCount64);
+        loop.WaitFor(this, _loopId, writable: true);
+        return false;
     }
 
     void FlushUnsent(EpollLoop loop)
     {
-        var unsent = _unsent!;
-        while (_unsentOffset < unsent.Length)
+        switch (SendFrom(_unsent, ref _unsentOffset))
         {
-            nint n;
-            fixed (byte* p = unsent)
-                n = EpollNative.Send(_fd, p + _unsentOffset, (nuint)(unsent.Length - _unsentOffset), EpollNative.MSG_DONTWAIT | EpollNative.MSG_NOSIGNAL);
-            if (n > 0)
-            {
-                _unsentOffset += (int)n;
-                continue;
-            }
-            int errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
-            if (errno == EpollNative.EINTR)
-                continue;
-            if (errno != EpollNative.EAGAIN)
+            case SendOutcome.Failed:
                 Finish(loop);
-            return;
+                return;
+            case SendOutcome.WouldBlock:
+                return;
         }
         _unsent = null;
         Volatile.Write(ref _writeStarted, 0);
