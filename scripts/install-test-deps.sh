@@ -7,6 +7,8 @@
 #   mosquitto               - an MQTT broker on loopback for the MQTT bridge's tests
 #   afl++                   - the fuzzer behind the SharpFuzz harnesses (fuzz/)
 #   gcc, libc6-dev          - a tiny LD_PRELOAD shim giving Debian's genericups fake modem lines
+#   snmpd, snmp             - a simulated SNMP UPS on loopback (testdata/snmp) and net-snmp's client tools
+#   nut-snmp                - Debian's own snmp-ups, the oracle for our snmp-ups
 # Safe to run again: installs only what is missing. Needs root (CI runs as root).
 set -euo pipefail
 need=()
@@ -19,6 +21,9 @@ command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
 command -v afl-fuzz >/dev/null 2>&1 || need+=(afl++)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 [ -e /usr/include/dlfcn.h ] || need+=(libc6-dev)
+[ -x /usr/sbin/snmpd ] || need+=(snmpd)
+command -v snmpget >/dev/null 2>&1 || need+=(snmp)
+[ -x /lib/nut/snmp-ups ] || need+=(nut-snmp)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-test-deps: missing ${need[*]}; run as root, or: sudo apt-get install -y ${need[*]}" >&2
