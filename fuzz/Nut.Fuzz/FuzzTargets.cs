@@ -25,5 +25,6 @@ public static class FuzzTargets
         ["qx-reply"] = QxReplyTarget.Run,
         ["dummy-datafile"] = DummyDataFileTarget.Run,
         ["apcsmart-reply"] = ApcSmartReplyTarget.Run,
+        ["hid-descriptor"] = HidDescriptorTarget.Run,
     };
 }

@@ -10,6 +10,7 @@ public static class Programs
     [
         new NutProgram("dummy-ups", DummyUps.Run, "Device simulation and repeater driver"),
         new NutProgram("upsdrvctl", Upsdrvctl.UpsdrvctlProgram.Run, "UPS driver controller"),
+        new NutProgram("nut-scanner", Scanner.NutScannerProgram.Run, "Finds UPSes (USB, SNMP, NUT servers, serial) and prints ups.conf sections"),
         .. Hardware.HardwarePrograms.All,
     ];
 }

@@ -252,8 +252,8 @@ public sealed class DriverHost
         if (_driver.Settings.Count > 0)
         {
             Console.Out.Write("Acceptable values for -x or ups.conf in this driver:\n\n");
-            foreach (var s in _driver.Settings)
-                Console.Out.Write(s.IsFlag ? $"{s.Description,40} : -x {s.Name}\n" : $"{s.Description,40} : -x {s.Name}=<value>\n");
+            foreach (var s in _driver.Settings.Where(s => !s.Hidden))
+                Console.Out.Write(s.IsFlag || s.Sensitive ? $"{s.Description,40} : -x {s.Name}\n" : $"{s.Description,40} : -x {s.Name}=<value>\n"); // NUT prints sensitive values in the flag form
         }
         Console.Out.Write(_driver.HelpAppendix ?? "");
         Console.Out.Flush();
@@ -261,8 +261,8 @@ public sealed class DriverHost
 
     void ListSettings()
     {
-        foreach (var s in _driver.Settings)
-            Console.Out.Write(s.IsFlag ? $"FLAG {s.Name} \"{s.Description}\"\n" : $"VALUE {s.Name} \"{s.Description}\"\n");
+        foreach (var s in _driver.Settings.Where(s => !s.Hidden))
+            Console.Out.Write(s.IsFlag ? $"FLAG {s.Name} \"{s.Description}\"\n" : s.Sensitive ? $"UNKNOWN {s.Name} \"{s.Description}\"\n" : $"VALUE {s.Name} \"{s.Description}\"\n"); // NUT: a sensitive value is neither VALUE nor FLAG
         Console.Out.Flush();
     }
 

@@ -7,7 +7,8 @@ namespace Nut.Drivers.Host;
 public sealed record DriverInfo(string ProgramName, string LongName, string Version);
 
 /// <summary>One entry of a driver's table of <c>-x</c> / ups.conf settings.</summary>
-public sealed record DriverSetting(string Name, string Description, bool IsFlag, bool Sensitive = false);
+/// <param name="Hidden">Accepted but left out of -h and -L: our extensions on drivers whose help must stay NUT's byte for byte.</param>
+public sealed record DriverSetting(string Name, string Description, bool IsFlag, bool Sensitive = false, bool Hidden = false);
 
 /// <summary>Result codes a driver returns for INSTCMD and SET (drivers/upshandler.h); they travel in TRACKING replies.</summary>
 public static class HandlerStatus

@@ -13,5 +13,7 @@ public static class HardwarePrograms
         new NutProgram("blazer_usb", QxDriver.RunBlazerUsb, "Megatec/Q1 protocol USB driver"),
         new NutProgram("apcsmart", ApcSmart.ApcSmartDriver.Run, "APC Smart protocol driver"),
         new NutProgram("genericups", Generic.GenericUps.Run, "Generic contact-closure UPS driver"),
+        new NutProgram("usbhid-ups", UsbHid.UsbHidDriver.Run, "Generic HID driver"),
+        new NutProgram("snmp-ups", Snmp.SnmpUpsDriver.Run, "Generic SNMP UPS driver"),
     ];
 }

@@ -4,7 +4,7 @@ namespace Nut.Tools.Check;
 /// and NUT's own (a NUT driver works with our upsd, so naming one is not a mistake — only worth a word).</summary>
 public static class KnownDrivers
 {
-    public static bool IsOurs(string name) => global::Nut.Drivers.Programs.All.Any(p => p.Name == name && p.Name != "upsdrvctl");
+    public static bool IsOurs(string name) => global::Nut.Drivers.Programs.All.Any(p => p.Name == name && p.Name is not ("upsdrvctl" or "nut-scanner"));
 
     /// <summary>The driver programs NUT 2.8 ships (names only).</summary>
     public static readonly IReadOnlySet<string> NutNames = new HashSet<string>(StringComparer.Ordinal)
