@@ -272,7 +272,7 @@ public sealed class DriverHost
         string pidFile = Path.Combine(NutPaths.AltPidPath, $"{Prog}-{id}.pid");
         string socketPath = Path.Combine(NutPaths.StatePath, $"{Prog}-{id}");
         bool dumpMode = _dumpLoops >= 0;
-        bool foreground = Background.IsChild || _killPower || dumpMode || (_foreground > 0 || _debug > 0) && !_background;
+        bool foreground = Background.IsChild || _killPower || dumpMode || _driver.RunsOnce(_values) || (_foreground > 0 || _debug > 0) && !_background;
 
         if (!foreground)
             return Background.Launch(args, TimeSpan.FromSeconds(60));

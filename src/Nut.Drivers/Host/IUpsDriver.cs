@@ -42,6 +42,12 @@ public interface IUpsDriver
     /// <summary>Waited before each update without holding the host's lock (dummy-ups sleeps a second).</summary>
     TimeSpan UpdateDelay => TimeSpan.Zero;
 
+    /// <summary>
+    /// True when the settings ask for a one-shot run that must stay in the foreground, whatever -D/-F say
+    /// (usbhid-ups' <c>record</c>: it writes files and exits, and its message belongs on the user's terminal).
+    /// </summary>
+    bool RunsOnce(IReadOnlyDictionary<string, string> values) => false;
+
     /// <summary>Open the device (upsdrv_initups). Throw <see cref="DriverFatalException"/> when it cannot be used.</summary>
     void InitUps(DriverHostContext host);
 

@@ -158,6 +158,8 @@ public sealed partial class UsbHidDriver : IUpsDriver
         return new HidDeviceSession(device, descriptor, fields, usages);
     }
 
+    public bool RunsOnce(IReadOnlyDictionary<string, string> values) => values.ContainsKey("record");
+
     void Record(IHidDevice device, string path, HidSubdriver subdriver)
     {
         int n = Replay.HidRecorder.Write(device, path, HidUsageTable.Standard.With(subdriver.VendorUsages));

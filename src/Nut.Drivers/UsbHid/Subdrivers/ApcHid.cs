@@ -16,7 +16,7 @@ public sealed class ApcHid : HidSubdriver
     public override string Name => "APC HID 0.98";
 
     public override HidClaim Claim(UsbDeviceInfo d) =>
-        ByIds(d, [(VendorId, 0x0002), (VendorId, 0x0003), (VendorId, 0x0004), (VendorId, 0x0000)]);
+        ByIds(d, [(VendorId, 0x0000), (VendorId, 0x0002), (VendorId, 0x0003)]);
 
     // 0x0003 (Smart-UPS 5G, SMT, SRT) sends nothing useful on its interrupt pipe; NUT polls it only.
     public override bool UsesInterruptPipe(UsbDeviceInfo d) => d.ProductId != 0x0003;

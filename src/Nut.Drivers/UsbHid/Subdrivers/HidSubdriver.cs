@@ -19,6 +19,13 @@ public abstract class HidSubdriver
     /// <summary>Whether this subdriver takes the device (by vendor and product ID, as NUT).</summary>
     public abstract HidClaim Claim(UsbDeviceInfo device);
 
+    /// <summary>
+    /// The vendor named in the "not (or perhaps not yet) supported" notice for a known vendor's unknown product;
+    /// null when such a product is refused silently unless <c>productid</c> is given (HP and Dell make many
+    /// non-UPS USB devices).
+    /// </summary>
+    public virtual string? NoticeVendor(UsbDeviceInfo device) => Name.Split(' ')[0];
+
     /// <summary>Vendor usage names this subdriver adds to the standard pages.</summary>
     public virtual IEnumerable<(string Name, uint Usage)> VendorUsages => [];
 

@@ -14,15 +14,35 @@ public sealed class MgeHid : HidSubdriver
 
     public override string Name => "MGE HID 1.46";
 
-    public override HidClaim Claim(UsbDeviceInfo d) => ByIds(d,
+    const ushort Dell = 0x047C, Hp = 0x03F0, Phoenixtec = 0x06DA;
+
+    static readonly (ushort Vendor, ushort Product)[] Ids =
     [
         (VendorId, 0x0001), (VendorId, 0xFFFF),
-        (0x047C, 0xFFFF),                                   // Dell
-        (0x0592, 0x0002), (0x0592, 0x0004),                 // Powerware
-        (0x03F0, 0x1FE5), (0x03F0, 0x1FE6), (0x03F0, 0x1FE7), (0x03F0, 0x1FE8), // HP
+        (Dell, 0xFFFF),
+        (0x0592, 0x0004),                                   // Powerware
+        (Hp, 0x1FE5), (Hp, 0x1FE6), (Hp, 0x1FE7), (Hp, 0x1FE8),
         (0x2B2D, 0xFFFF),                                   // AEG
-        (0x04B3, 0x0001), (0x04B3, 0x0002),                 // IBM
-    ]);
+        (Phoenixtec, 0xFFFF),                               // AEG PROTECT NAS only, see Claim
+        (0x04B3, 0x0001),                                   // IBM
+    ];
+
+    /// <summary>
+    /// NUT 2.8.0's mge_claim: 06da:ffff belongs to the Phoenixtec/Liebert subdriver (tried later) unless the USB
+    /// vendor or product string says AEG; unknown HP and Dell products are refused without a notice.
+    /// </summary>
+    public override HidClaim Claim(UsbDeviceInfo d)
+    {
+        var claim = ByIds(d, Ids);
+        if (d.VendorId == Phoenixtec && claim != HidClaim.No)
+            return IsAeg(d) ? HidClaim.Supported : HidClaim.No;
+        return claim;
+    }
+
+    static bool IsAeg(UsbDeviceInfo d) =>
+        d.Vendor?.Contains("AEG", StringComparison.Ordinal) == true || d.Product?.Contains("AEG", StringComparison.Ordinal) == true;
+
+    public override string? NoticeVendor(UsbDeviceInfo d) => d.VendorId is Hp or Dell ? null : "Eaton / MGE";
 
     const uint Mge = 0xFFFF_0000;
 

@@ -13,16 +13,37 @@ public sealed class TrippLiteHid : HidSubdriver
 
     public override string Name => "TrippLite HID 0.84";
 
+    const ushort Hp = 0x03F0;
+
+    // NUT 2.8.0's table: Tripp Lite protocol numbers, HP-branded Tripp Lite units, and Delta's 05dd:a011.
+    static readonly (ushort Vendor, ushort Product)[] Ids =
+    [
+        (VendorId, 0x1003), (VendorId, 0x1007), (VendorId, 0x1008), (VendorId, 0x1009), (VendorId, 0x1010),
+        (VendorId, 0x1330),
+        (VendorId, 0x2005), (VendorId, 0x2007), (VendorId, 0x2008), (VendorId, 0x2009), (VendorId, 0x2010),
+        (VendorId, 0x2011), (VendorId, 0x2012), (VendorId, 0x2013), (VendorId, 0x2014),
+        (VendorId, 0x3008), (VendorId, 0x3009), (VendorId, 0x3010), (VendorId, 0x3011), (VendorId, 0x3012),
+        (VendorId, 0x3013), (VendorId, 0x3014), (VendorId, 0x3015), (VendorId, 0x3016), (VendorId, 0x3024),
+        (VendorId, 0x4001), (VendorId, 0x4002), (VendorId, 0x4003), (VendorId, 0x4004), (VendorId, 0x4005),
+        (VendorId, 0x4006), (VendorId, 0x4007), (VendorId, 0x4008),
+        (Hp, 0x0001), (Hp, 0x1FE0), (Hp, 0x1FE1), (Hp, 0x1FE2), (Hp, 0x1FE3), (Hp, 0x1F06), (Hp, 0x1F08),
+        (Hp, 0x1F09), (Hp, 0x1F0A),
+        (0x05DD, 0xA011),
+    ];
+
     public override HidClaim Claim(UsbDeviceInfo d)
     {
-        if (d.VendorId != VendorId) return HidClaim.No;
-        if (d.ProductId == 0x0001)
+        var claim = ByIds(d, Ids);
+        if (claim == HidClaim.PossiblySupported && d.VendorId == VendorId && d.ProductId == 0x0001)
         {
             Nut.Platform.NutLog.Info($"This Tripp Lite device ({d.VendorId:x4}/{d.ProductId:x4}) is not supported by usbhid-ups.\nPlease use the tripplite_usb driver instead.");
             return HidClaim.No;
         }
-        return HidClaim.Supported;
+        return claim;
     }
+
+    // HP makes many USB devices that are not UPSes: no notice for an unknown HP product.
+    public override string? NoticeVendor(UsbDeviceInfo d) => d.VendorId == Hp ? null : "TrippLite";
 
     const uint Tl = 0xFFFF_0000;
 
