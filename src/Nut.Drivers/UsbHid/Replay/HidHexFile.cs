@@ -50,19 +50,22 @@ public static class HidHexFile
     }
 
     /// <summary>Reads a file; null with an error when it cannot be read or parsed.</summary>
-    public static byte[]? Load(string path, out string? error)
+    public static byte[]? Load(string path, out string? error) =>
+        ReadText(path, out error) is { } text ? Parse(text, path, out error) : null;
+
+    /// <summary>A replay file's text; null with an error naming the file when it cannot be read.</summary>
+    internal static string? ReadText(string path, out string? error)
     {
-        string text;
+        error = null;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"{path}: {e.Message}";
             return null;
         }
-        return Parse(text, path, out error);
     }
 
     /// <summary>The text form: lowercase hex, 16 bytes per line.</summary>

@@ -161,20 +161,8 @@ public sealed partial class HidReportsFile
         return new HidRecordedReport(kind, id, [.. bytes], lineNo);
     }
 
-    public static HidReportsFile? Load(string path, out string? error)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error = $"{path}: {e.Message}";
-            return null;
-        }
-        return Parse(text, path, out error);
-    }
+    public static HidReportsFile? Load(string path, out string? error) =>
+        HidHexFile.ReadText(path, out error) is { } text ? Parse(text, path, out error) : null;
 
     /// <summary>The text form; <paramref name="notes"/> supplies the annotation after a report's bytes, if any.</summary>
     public string Format(Func<HidRecordedReport, string?>? notes = null)
