@@ -68,6 +68,12 @@ public sealed class SnmpdAgent : IDisposable
         ["SNMPCONFPATH"] = _dir["tools"],
     };
 
+    /// <summary>The subtrees the simulator serves by default: RFC 1628 UPS-MIB and APC PowerNet.</summary>
+    public static readonly string[] DefaultSubtrees = [".1.3.6.1.2.1.33", ".1.3.6.1.4.1.318"];
+
+    /// <summary>The checked-in value file's lines (testdata/snmp/ups-state.txt), to start a custom agent from.</summary>
+    public static List<string> DefaultStateLines() => [.. File.ReadAllLines(Path.Combine(Paths.TestData, "snmp", "ups-state.txt"))];
+
     /// <summary>Starts snmpd for <paramref name="mib"/> "ietf" or "apc" and waits until it listens.</summary>
     public static SnmpdAgent Start(string mib = "ietf")
     {
@@ -78,18 +84,43 @@ public sealed class SnmpdAgent : IDisposable
             _ => throw new ArgumentException($"mib '{mib}': expected \"ietf\" or \"apc\"", nameof(mib)),
         };
         string data = Path.Combine(Paths.TestData, "snmp");
-        string handler = Path.Combine(data, "ups-pass-persist.py");
+        return Launch(sysOid, File.ReadAllLines(Path.Combine(data, "ups-state.txt")), DefaultSubtrees, Path.Combine(data, "ups-pass-persist.py"));
+    }
+
+    /// <summary>
+    /// Starts snmpd with the value lines <paramref name="stateLines"/> (same format as ups-state.txt), answering
+    /// <paramref name="sysObjectId"/>, with the simulator serving <paramref name="subtrees"/> (default: UPS-MIB and APC).
+    /// snmpd's pass_persist sends an empty line after each SET, which the simulator reads as end of input: it exits, and
+    /// the request after every SET fails while snmpd restarts it. Here a filter drops those empty lines, so consecutive
+    /// SETs (commands, then delays) behave as on a real agent.
+    /// </summary>
+    public static SnmpdAgent StartCustom(string sysObjectId, IEnumerable<string> stateLines, params string[] subtrees)
+    {
+        var dir = new TempDir("snmpd-handler");
+        string handler = dir.Write("filtered-handler.sh",
+            "#!/bin/sh\ngrep --line-buffered -v '^$' | exec /usr/bin/python3 '" + Path.Combine(Paths.TestData, "snmp", "ups-pass-persist.py") + "'\n");
+        File.SetUnixFileMode(handler, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var agent = Launch(sysObjectId, stateLines, subtrees.Length > 0 ? subtrees : DefaultSubtrees, handler);
+        agent._handlerDir = dir;
+        return agent;
+    }
+
+    TempDir? _handlerDir;
+
+    static SnmpdAgent Launch(string sysOid, IEnumerable<string> stateLines, IEnumerable<string> subtrees, string handler)
+    {
         var dir = new TempDir("snmpd");
         Directory.CreateDirectory(dir["persist"]);
         Directory.CreateDirectory(dir["tools"]);
         string state = dir["state.txt"];
-        File.Copy(Path.Combine(data, "ups-state.txt"), state);
+        File.WriteAllLines(state, stateLines);
         int port = FreeUdpPort();
         var conf = new System.Text.StringBuilder();
         conf.Append(CultureInfo.InvariantCulture, $"agentAddress udp:127.0.0.1:{port}\n");
         conf.Append($"rocommunity {ReadCommunity} 127.0.0.1\nrwcommunity {WriteCommunity} 127.0.0.1\n");
         conf.Append($"sysDescr Simulated UPS for driver tests\nsysObjectID {sysOid}\nsysContact test@localhost\nsysLocation lab\n");
-        conf.Append($"pass_persist .1.3.6.1.2.1.33 {handler}\npass_persist .1.3.6.1.4.1.318 {handler}\n");
+        foreach (var subtree in subtrees)
+            conf.Append($"pass_persist {subtree} {handler}\n");
         foreach (var u in V3Users)
         {
             conf.Append("createUser ").Append(u.Name);
@@ -188,5 +219,6 @@ public sealed class SnmpdAgent : IDisposable
     {
         _snmpd.Dispose(); // SIGTERM; its pass_persist children exit when their stdin closes
         _dir.Dispose();
+        _handlerDir?.Dispose();
     }
 }

@@ -118,7 +118,8 @@ public sealed partial class SnmpUpsEngine
         return Walk(init: true);
     }
 
-    /// <summary>notransferoids: the transfer points are neither read nor offered (APC Symmetras answer them wrongly).</summary>
+    /// <summary>notransferoids (APC Symmetras answer the transfer points wrongly): as in NUT 2.8.0, the start-up walk still
+    /// reads and publishes them once; the update walks no longer ask (DriverPollingTests counts it).</summary>
     void DisableTransferOids()
     {
         NutLog.Info("Disabling transfer OIDs");

@@ -100,7 +100,11 @@ public static class HidReportCodec
         if (HasPhysicalScale(f))
         {
             double factor = (double)(f.LogicalMax - f.LogicalMin) / (f.PhysicalMax - f.PhysicalMin);
-            v = (v - f.PhysicalMin) * factor + f.LogicalMin;
+            // As NUT's libhid: whole logical steps above PhysicalMin (truncated), plus LogicalMin. On a field in
+            // minutes 30 s is then 0 and -1 s stays -1 ("cancel"), as Debian's driver sends; rounding sent 1 and 0
+            // (0 = shut down now). The 1e-9 absorbs binary round-off (2.9999999999999996 steps are 3).
+            double steps = (v - f.PhysicalMin) * factor;
+            v = Math.Truncate(steps + (steps >= 0 ? 1e-9 : -1e-9)) + f.LogicalMin;
         }
         long lo = Math.Min(f.LogicalMin, f.LogicalMax), hi = Math.Max(f.LogicalMin, f.LogicalMax);
         if (double.IsNaN(v)) return lo;

@@ -133,15 +133,17 @@ public sealed class ApcHid : HidSubdriver
         t.Add(HidInfo.Cmd("test.panel.start", "UPS.APCPanelTest", "1"));
         t.Add(HidInfo.Cmd("test.panel.stop", "UPS.APCPanelTest", "0"));
         t.Add(HidInfo.Cmd("load.off", "UPS.APCGeneralCollection.APCDelayBeforeShutdown", "0"));
-        t.Add(HidInfo.Cmd("load.off.delay", "UPS.APCGeneralCollection.APCDelayBeforeShutdown", "offdelay"));
-        t.Add(HidInfo.Cmd("load.on.delay", "UPS.APCGeneralCollection.APCDelayBeforeStartup", "ondelay"));
-        t.Add(HidInfo.Cmd("shutdown.stop", "UPS.APCGeneralCollection.APCDelayBeforeShutdown", "-1"));
-        t.Add(HidInfo.Cmd("shutdown.reboot", "UPS.APCGeneralCollection.APCDelayBeforeReboot", "10"));
         t.Add(HidInfo.Cmd("load.off", "UPS.PowerSummary.DelayBeforeShutdown", "0"));
+        // PowerSummary's timers win over the APCGeneralCollection ones where a unit has both, as in NUT 2.8.0
+        // (Debian's driver on the Back-UPS ES 850G2 recording writes report 0x15, not 0x41).
         t.Add(HidInfo.Cmd("load.off.delay", "UPS.PowerSummary.DelayBeforeShutdown", "offdelay"));
         t.Add(HidInfo.Cmd("load.on.delay", "UPS.PowerSummary.DelayBeforeStartup", "ondelay"));
         t.Add(HidInfo.Cmd("shutdown.stop", "UPS.PowerSummary.DelayBeforeShutdown", "-1"));
         t.Add(HidInfo.Cmd("shutdown.reboot", "UPS.PowerSummary.DelayBeforeReboot", "10"));
+        t.Add(HidInfo.Cmd("load.off.delay", "UPS.APCGeneralCollection.APCDelayBeforeShutdown", "offdelay"));
+        t.Add(HidInfo.Cmd("load.on.delay", "UPS.APCGeneralCollection.APCDelayBeforeStartup", "ondelay"));
+        t.Add(HidInfo.Cmd("shutdown.stop", "UPS.APCGeneralCollection.APCDelayBeforeShutdown", "-1"));
+        t.Add(HidInfo.Cmd("shutdown.reboot", "UPS.APCGeneralCollection.APCDelayBeforeReboot", "10"));
         t.AddRange(CommonHidTable.Beeper("UPS.PowerSummary.AudibleAlarmControl"));
         t.AddRange(CommonHidTable.Beeper("UPS.AudibleAlarmControl"));
         return t;

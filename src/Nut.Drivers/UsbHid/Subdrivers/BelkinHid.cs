@@ -82,18 +82,51 @@ public sealed class BelkinHid : HidSubdriver
     static readonly HidLookup TestResult = new EnumLookup([(0, "No test initiated"), (1, "Done and passed"), (2, "Done and warning"),
         (3, "Done and error"), (4, "Aborted"), (5, "In progress")], offerEnum: false);
 
-    /// <summary>
-    /// Liebert firmware under Belkin's IDs reports ConfigVoltage and line voltages with an exponent 7 too small
-    /// (1e-7 for 1 V); NUT multiplies those back. Formatting here follows the "%.1f" NUT prints.
-    /// </summary>
-    static readonly HidLookup LiebertVoltage = new FuncLookup(v =>
-        (v < 1 && Math.Abs(v - 1e-7) < 1e-9 ? v * 1e8 : v < 1e-3 && v > 0 ? v * 1e7 : v).ToString("0.0", Inv));
+    // Liebert firmware under these IDs reports voltages with a unit exponent 1e-7 off. NUT learns the correction
+    // from the readings: a ConfigVoltage of exactly 1e-7 sets the factor 1e8 for it and 1e7 for the line
+    // voltages; a line voltage of exactly 1e-7 sets 1e7 for the line voltages. Per driver run, as here.
+    double _configVoltageScale = 1, _lineVoltageScale = 1;
+
+    HidLookup LiebertConfigVoltage => new FuncLookup(v =>
+    {
+        if (v < 1)
+        {
+            if (Math.Abs(v - 1e-7) < 1e-9)
+            {
+                _configVoltageScale = 1e8;
+                _lineVoltageScale = 1e7;
+            }
+            else
+                Nut.Platform.NutLog.Notice("ConfigVoltage exponent looks wrong, but not correcting.");
+        }
+        return (v * _configVoltageScale).ToString("0.0", Inv);
+    });
+
+    HidLookup LiebertLineVoltage => new FuncLookup(v =>
+    {
+        if (v < 1)
+        {
+            if (Math.Abs(v - 1e-7) < 1e-9)
+                _lineVoltageScale = 1e7;
+            else
+                Nut.Platform.NutLog.Notice("LineVoltage exponent looks wrong, but not correcting.");
+        }
+        return (v * _lineVoltageScale).ToString("0.0", Inv);
+    });
 
     // A status flag carried by one bit of a vendor status word.
     static HidInfo StatusWord(string path, HidStatusFlag flag, long mask, bool inverted = false) =>
         new("BOOL", path, "%s", HidInfoFlags.QuickPoll) { Status = flag, StatusOf = v => ((((long)v) & mask) != 0) != inverted };
 
-    public override IReadOnlyList<HidInfo> Table { get; } =
+    public override IReadOnlyList<HidInfo> Table { get; }
+
+    public BelkinHid()
+    {
+        Table = BuildTable();
+    }
+
+    // An instance table: the Liebert voltage lookups keep per-run state.
+    List<HidInfo> BuildTable() =>
     [
         new("battery.charge", "UPS.BELKINBatterySystem.BELKINCharge", "%.0f", N),
         new("battery.charge.low", "UPS.PowerSummary.RemainingCapacityLimit", "%.0f", N),
@@ -131,10 +164,10 @@ public sealed class BelkinHid : HidSubdriver
         new("ups.type", "UPS.BELKINDevice.BELKINUPSType", "%s", N, UpsType),
         new("battery.charge", "UPS.PowerSummary.RemainingCapacity", "%.0f", Q),
         new("input.frequency", "UPS.Input.Frequency", "%s", N, HidLookups.DivideBy10),
-        new("input.voltage", "UPS.Input.Voltage", "%s", N, LiebertVoltage),
-        new("output.voltage", "UPS.Output.Voltage", "%s", N, LiebertVoltage),
-        new("battery.voltage", "UPS.PowerSummary.Voltage", "%s", N, LiebertVoltage),
-        new("battery.voltage.nominal", "UPS.PowerSummary.ConfigVoltage", "%s", S, LiebertVoltage),
+        new("input.voltage", "UPS.Input.Voltage", "%s", N, LiebertLineVoltage),
+        new("output.voltage", "UPS.Output.Voltage", "%s", N, LiebertLineVoltage),
+        new("battery.voltage", "UPS.PowerSummary.Voltage", "%s", N, LiebertLineVoltage),
+        new("battery.voltage.nominal", "UPS.PowerSummary.ConfigVoltage", "%s", S, LiebertConfigVoltage),
         new("ups.load", "UPS.Output.PercentLoad", "%.0f", N),
         HidInfo.Bit("UPS.PowerSummary.Discharging", HidStatusFlag.Discharging),
         HidInfo.Bit("UPS.PowerSummary.Charging", HidStatusFlag.Charging),

@@ -44,22 +44,8 @@ public sealed class MgeHid : HidSubdriver
 
     public override string? NoticeVendor(UsbDeviceInfo d) => d.VendorId is Hp or Dell ? null : "Eaton / MGE";
 
-    const uint Mge = 0xFFFF_0000;
 
-    public override IEnumerable<(string Name, uint Usage)> VendorUsages =>
-    [
-        ("Inverter", Mge | 0x14), ("ConfigurationFailure", Mge | 0x2D), ("ConverterType", Mge | 0x41),
-        ("AutomaticRestart", Mge | 0x43), ("ForcedReboot", Mge | 0x44), ("TestPeriod", Mge | 0x45),
-        ("EnergySaving", Mge | 0x46), ("StartOnBattery", Mge | 0x47), ("Schedule", Mge | 0x48),
-        ("DeepDischargeProtection", Mge | 0x49), ("ShortCircuit", Mge | 0x4A), ("SensitivityMode", Mge | 0x4C),
-        ("RemainingCapacityLimitSetting", Mge | 0x4D), ("LowVoltageBoostTransfer", Mge | 0x50),
-        ("HighVoltageBuckTransfer", Mge | 0x53), ("ShutdownTimer", Mge | 0x5D), ("RestartLevel", Mge | 0x5F),
-        ("EmergencyStop", Mge | 0x68), ("PowerFactor", Mge | 0x69), ("ChargerType", Mge | 0x6B),
-        ("ControlStandby", Mge | 0x72), ("VoltageTooHigh", Mge | 0x74), ("VoltageTooLow", Mge | 0x75),
-        ("FanFailure", Mge | 0x77), ("Floating", Mge | 0x79), ("Efficiency", Mge | 0x86), ("ABMEnable", Mge | 0x87),
-        ("Mode", Mge | 0x94), ("Country", Mge | 0x95), ("iModel", Mge | 0xF0), ("iVersion", Mge | 0xF1),
-        ("iPartNumber", Mge | 0xF3),
-    ];
+    public override IEnumerable<(string Name, uint Usage)> VendorUsages => MgeUsages.All;
 
     /// <summary>SensitivityMode: 0 normal, 1 high, 2 low.</summary>
     public static readonly HidLookup Sensitivity = new EnumLookup([(0, "normal"), (1, "high"), (2, "low")]);
@@ -73,11 +59,21 @@ public sealed class MgeHid : HidSubdriver
 
     public static readonly HidLookup OutletStatus = new EnumLookup([(0, "off"), (1, "on")], offerEnum: false);
 
+    /// <summary>ups.shutdown: whether the UPS obeys shutdown orders (PowerSummary.PresentStatus.Switchable).</summary>
+    public static readonly HidLookup EnableDisable = new EnumLookup([(0, "disabled"), (1, "enabled")]);
+
+    internal static readonly HidLookup YesNoStatic = new EnumLookup([(0, "no"), (1, "yes")], offerEnum: false);
+
     const HidInfoFlags S = HidInfoFlags.Static, Q = HidInfoFlags.QuickPoll, SS = HidInfoFlags.SemiStatic, N = HidInfoFlags.None;
 
-    public override IReadOnlyList<HidInfo> Table { get; } = BuildTable();
+    public override IReadOnlyList<HidInfo> Table { get; }
 
-    static List<HidInfo> BuildTable()
+    public MgeHid()
+    {
+        Table = BuildTable();
+    }
+
+    List<HidInfo> BuildTable()
     {
         var t = new List<HidInfo>
         {
@@ -105,8 +101,9 @@ public sealed class MgeHid : HidSubdriver
             HidInfo.Var("ups.realpower.nominal", "UPS.Flow.[4].ConfigActivePower", "%.0f", S),
             HidInfo.Var("ups.efficiency", "UPS.PowerConverter.Output.Efficiency"),
             HidInfo.Var("ups.type", "UPS.PowerConverter.ConverterType", "%s", S, UpsType),
-            HidInfo.Var("ups.beeper.status", "UPS.PowerSummary.AudibleAlarmControl", "%s", SS, HidLookups.Beeper),
+            // NUT lists the BatterySystem copy first (the 3S and 5SC have both).
             HidInfo.Var("ups.beeper.status", "UPS.BatterySystem.Battery.AudibleAlarmControl", "%s", SS, HidLookups.Beeper),
+            HidInfo.Var("ups.beeper.status", "UPS.PowerSummary.AudibleAlarmControl", "%s", SS, HidLookups.Beeper),
             HidInfo.Var("ups.test.result", "UPS.BatterySystem.Battery.Test", "%s", N, HidLookups.TestRead),
             HidInfo.Rw("ups.test.interval", "UPS.BatterySystem.Battery.TestPeriod"),
             HidInfo.Rw("ups.start.auto", "UPS.PowerConverter.Input.[1].AutomaticRestart", "%s", HidLookups.YesNo),
@@ -135,11 +132,14 @@ public sealed class MgeHid : HidSubdriver
             HidInfo.Var("output.frequency.nominal", "UPS.Flow.[4].ConfigFrequency", "%.0f", S),
             HidInfo.Var("output.powerfactor", "UPS.PowerConverter.Output.PowerFactor", "%s", N, HidLookups.DivideBy100),
 
-            HidInfo.Var("outlet.id", "UPS.OutletSystem.Outlet.[1].OutletID", "%.0f", S),
-            HidInfo.Var("outlet.switchable", "UPS.OutletSystem.Outlet.[1].PresentStatus.Switchable", "%s", S, new EnumLookup([(0, "no"), (1, "yes")], false)),
-            HidInfo.Var("outlet.1.status", "UPS.OutletSystem.Outlet.[2].PresentStatus.SwitchOnOff", "%s", N, OutletStatus),
+            HidInfo.Rw("ups.shutdown", "UPS.PowerSummary.PresentStatus.Switchable", "%s", EnableDisable),
         };
-        t.AddRange(CommonHidTable.StatusBits("UPS.PowerSummary.PresentStatus"));
+        // ABM first: the charger mode decides CHRG/DISCHRG, so the ABM state must be known before the status bits.
+        t.InsertRange(0, Abm.Entries());
+        t.AddRange(MgeOutlets.Entries());
+        // Charging and Discharging come from the ABM helper (they count only while ABM is disabled).
+        t.AddRange(CommonHidTable.StatusBits("UPS.PowerSummary.PresentStatus")
+            .Where(e => e.Status is not (HidStatusFlag.Charging or HidStatusFlag.Discharging)));
         t.Add(new HidInfo("BOOL", "UPS.PowerSummary.PresentStatus.Good", "%s", Q) { Status = HidStatusFlag.Off, Inverted = true });
         t.Add(HidInfo.Bit("UPS.PowerSummary.PresentStatus.FanFailure", HidStatusFlag.FanFailure));
         t.Add(HidInfo.Bit("UPS.PowerConverter.Input.[1].PresentStatus.Boost", HidStatusFlag.Boost));
@@ -151,8 +151,9 @@ public sealed class MgeHid : HidSubdriver
         t.Add(HidInfo.Bit("UPS.BatterySystem.Charger.PresentStatus.InternalFailure", HidStatusFlag.ChargerFailure));
         t.Add(HidInfo.Bit("UPS.BatterySystem.Charger.PresentStatus.VoltageTooHigh", HidStatusFlag.BattVoltHigh));
         t.Add(HidInfo.Bit("UPS.BatterySystem.Charger.PresentStatus.VoltageTooLow", HidStatusFlag.BattVoltLow));
-        t.AddRange(CommonHidTable.Beeper("UPS.PowerSummary.AudibleAlarmControl"));
+        // The battery's beeper control first, as in NUT 2.8.0 (Debian's driver on the Eaton 5SC writes report 0x28).
         t.AddRange(CommonHidTable.Beeper("UPS.BatterySystem.Battery.AudibleAlarmControl"));
+        t.AddRange(CommonHidTable.Beeper("UPS.PowerSummary.AudibleAlarmControl"));
         t.Add(HidInfo.Cmd("test.battery.start.quick", "UPS.BatterySystem.Battery.Test", "1"));
         t.Add(HidInfo.Cmd("test.battery.start.deep", "UPS.BatterySystem.Battery.Test", "2"));
         t.Add(HidInfo.Cmd("test.battery.stop", "UPS.BatterySystem.Battery.Test", "3"));
@@ -160,6 +161,7 @@ public sealed class MgeHid : HidSubdriver
         t.Add(HidInfo.Cmd("load.on.delay", "UPS.PowerSummary.DelayBeforeStartup", "ondelay"));
         t.Add(HidInfo.Cmd("shutdown.stop", "UPS.PowerSummary.DelayBeforeShutdown", "-1"));
         t.Add(HidInfo.Cmd("shutdown.reboot", "UPS.PowerSummary.DelayBeforeReboot", "10"));
+        t.AddRange(MgeOutlets.Commands());
         return t;
     }
 
@@ -170,6 +172,6 @@ public sealed class MgeHid : HidSubdriver
         e.Path != "UPS.PowerSummary.Voltage"
         || TrustedPowerSummaryVoltage.Any(f => d.Product?.Contains(f, StringComparison.Ordinal) == true);
 
-    public override IEnumerable<(string Name, string Value)> ModelExtras(UsbDeviceInfo d) =>
-        [("outlet.desc", "Main Outlet")];
+    /// <summary>The Advanced Battery Monitoring state of this run (per driver run, as the subdriver instance).</summary>
+    public EatonAbm Abm { get; } = new();
 }

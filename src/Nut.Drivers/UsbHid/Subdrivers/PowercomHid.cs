@@ -129,6 +129,8 @@ public sealed class PowercomHid : HidSubdriver
         new("ups.load", "UPS.Output.PercentLoad", "%.0f", N),
         new("ups.date", "UPS.PowerSummary.ManufacturerDate", "%s", S, HidLookups.Date),
         new("ups.test.result", "UPS.Battery.Test", "%s", N, HidLookups.TestRead),
+        // NUT publishes a fixed 60 s start delay for these units (not the ondelay option).
+        new("ups.delay.start", "UPS.PowerSummary.DelayBeforeStartup", "60", HidInfoFlags.Absent | HidInfoFlags.Rw | HidInfoFlags.String, null, 8),
         new("ups.timer.start", "UPS.PowerSummary.DelayBeforeStartup", "%.0f", N, StartupDelay),
         CommonHidTable.Absent("ups.delay.shutdown", "UPS.PowerSummary.DelayBeforeShutdown", "offdelay"),
         new("ups.timer.shutdown", "UPS.PowerSummary.DelayBeforeShutdown", "%.0f", Q, ShutdownDelay),

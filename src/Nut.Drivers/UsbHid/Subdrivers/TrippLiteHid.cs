@@ -78,8 +78,10 @@ public sealed class TrippLiteHid : HidSubdriver
             HidInfo.Var("ups.load", "UPS.OutletSystem.Outlet.PercentLoad"),
             HidInfo.Var("ups.load", "UPS.PowerSummary.PercentLoad"),
             HidInfo.Var("ups.power.nominal", "UPS.Flow.ConfigApparentPower", "%.0f", S),
-            HidInfo.Var("ups.realpower", "UPS.PowerConverter.Output.ActivePower"),
-            HidInfo.Var("ups.realpower", "UPS.OutletSystem.Outlet.ActivePower"),
+            // NUT 2.8.0 publishes the active power (W) as ups.power, outlet first (checked against Debian's driver).
+            HidInfo.Var("ups.power", "UPS.OutletSystem.Outlet.ActivePower", "%.1f"),
+            HidInfo.Var("ups.power", "UPS.PowerConverter.Output.ActivePower", "%.1f"),
+            HidInfo.Var("ups.watchdog.status", "UPS.OutletSystem.Outlet.TLWatchdog"),
             HidInfo.Var("ups.beeper.status", "UPS.PowerSummary.AudibleAlarmControl", "%s", SS, HidLookups.Beeper),
             HidInfo.Var("ups.test.result", "UPS.BatterySystem.Test", "%s", N, HidLookups.TestRead),
             HidInfo.Var("ups.firmware", "UPS.TLCustom.[1].UPSFirmwareVersion", "%.0f", S),

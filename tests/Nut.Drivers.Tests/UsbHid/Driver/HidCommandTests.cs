@@ -35,9 +35,9 @@ public sealed class HidCommandTests
         Assert.Equal(["18 01"], Cmd(rig, "beeper.disable"));                    // AudibleAlarmControl 1
         Assert.Equal(["18 02"], Cmd(rig, "beeper.enable"));
         Assert.Equal(["18 03"], Cmd(rig, "beeper.mute"));
-        Assert.Equal(["41 14 00"], Cmd(rig, "load.off.delay"));                 // APCDelayBeforeShutdown = offdelay 20
+        Assert.Equal(["15 14 00"], Cmd(rig, "load.off.delay"));                 // PowerSummary.DelayBeforeShutdown = offdelay 20 (NUT's choice)
         Assert.Equal(["41 00 00"], Cmd(rig, "load.off"));
-        Assert.Equal(["41 ff ff"], Cmd(rig, "shutdown.stop"));                  // -1: cancel
+        Assert.Equal(["15 ff ff"], Cmd(rig, "shutdown.stop"));                  // -1: cancel
         Assert.Equal(["79 01"], Cmd(rig, "test.panel.start"));
         Assert.Equal(["11 0f"], Set(rig, "battery.charge.low", "15"));
         Assert.Equal(["24 b4 00"], Set(rig, "battery.runtime.low", "180"));      // UPS.Battery.RemainingTimeLimit (0x24) wins
@@ -45,7 +45,7 @@ public sealed class HidCommandTests
         Assert.Equal(["32 aa 00"], Set(rig, "input.transfer.low", "170"));
         // The user's delay is NUT's own variable: remembered, then used by the next command.
         Assert.Equal([], Set(rig, "ups.delay.shutdown", "60"));
-        Assert.Equal(["41 3c 00"], Cmd(rig, "load.off.delay"));
+        Assert.Equal(["15 3c 00"], Cmd(rig, "load.off.delay"));
         Assert.Equal([], Sent(rig, () => rig.Driver.SetVar(rig.Host, "input.sensitivity", "sideways"), HandlerStatus.Invalid));
         Assert.Equal([], Sent(rig, () => rig.Driver.InstCmd(rig.Host, "load.on", null), HandlerStatus.Invalid)); // no startup delay on this unit
     }
@@ -59,14 +59,14 @@ public sealed class HidCommandTests
         Assert.Equal(["0c 03"], Cmd(rig, "beeper.mute"));
         // Delays are minutes on the wire (Physical -60 .. 32767*60 over Logical -1 .. 32767): 120 s -> 2.
         Assert.Equal(["15 02 00"], Cmd(rig, "load.off.delay", "120"));
-        // -1 s is inside the declared physical range (-60 ..) and maps to 0 minutes, as NUT's linear mapping
-        // does too: CyberPower's "never" is -60 s.
-        Assert.Equal(["16 00 00"], Cmd(rig, "load.on.delay", "-1"));
+        // NUT truncates whole minutes above -60 s, then adds -1 (checked against Debian's driver, NutDiff tests):
+        // -1 s stays -1 ("never"), as does -60 s.
+        Assert.Equal(["16 ff ff"], Cmd(rig, "load.on.delay", "-1"));
         Assert.Equal(["16 ff ff"], Cmd(rig, "load.on.delay", "-60"));
-        // shutdown.stayoff: load.on.delay -1, then stop after ups.delay.shutdown (20 s rounds to 0 minutes).
-        Assert.Equal(["16 00 00", "15 00 00"], Cmd(rig, "shutdown.stayoff"));
-        // shutdown.return: restart after ups.delay.start (30 s -> 1 min, rounded half away from zero), stop after 20 s.
-        Assert.Equal(["16 01 00", "15 00 00"], Cmd(rig, "shutdown.return"));
+        // shutdown.stayoff: load.on.delay -1, then stop after ups.delay.shutdown (20 s truncates to 0 minutes).
+        Assert.Equal(["16 ff ff", "15 00 00"], Cmd(rig, "shutdown.stayoff"));
+        // shutdown.return: restart after ups.delay.start (30 s -> 0 min, truncated as NUT does), stop after 20 s.
+        Assert.Equal(["16 00 00", "15 00 00"], Cmd(rig, "shutdown.return"));
         // Low and high transfer share report 0x10: only the low half changes.
         Assert.Equal(["10 5a 00 8b 00"], Set(rig, "input.transfer.low", "90"));
         Assert.Equal(["08 64 dc 23 58 02"], Set(rig, "battery.runtime.low", "600"));
@@ -78,7 +78,7 @@ public sealed class HidCommandTests
         using var rig = new HidDriverRig("eaton-5sc-750").Start();
         Assert.Equal(["24 01"], Cmd(rig, "test.battery.start.quick"));          // UPS.BatterySystem.Battery.Test
         Assert.Equal(["24 03"], Cmd(rig, "test.battery.stop"));
-        Assert.Equal(["13 01"], Cmd(rig, "beeper.disable"));                    // UPS.PowerSummary.AudibleAlarmControl
+        Assert.Equal(["28 01"], Cmd(rig, "beeper.disable"));                    // UPS.BatterySystem.Battery.AudibleAlarmControl (NUT's choice)
         Assert.Equal(["12 1e"], Set(rig, "battery.charge.low", "30"));          // RemainingCapacityLimitSetting
         Assert.Equal(["47 aa 00"], Set(rig, "input.transfer.low", "170"));
         Assert.Equal(["4f 02"], Set(rig, "input.sensitivity", "low"));

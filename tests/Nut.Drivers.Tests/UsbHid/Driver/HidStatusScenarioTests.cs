@@ -40,6 +40,8 @@ public sealed class HidStatusScenarioTests
             SetBit(rig, u, "BatteryPresent", 1);
             SetBit(rig, u, "Good", 1);
         }
+        // Eaton ABM off, so the PresentStatus Charging/Discharging bits count (HidEatonVendorTests covers ABM on).
+        TrySet(rig, "UPS.BatterySystem.Charger.ffff0087", 0); // ABMEnable, named only once the subdriver is chosen
         return rig.Start();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nut.Drivers.UsbHid.Hid;
 using Nut.Drivers.UsbHid.Replay;
 
 namespace Nut.Drivers.Tests.UsbHid.NutDiff;
@@ -8,7 +9,7 @@ namespace Nut.Drivers.Tests.UsbHid.NutDiff;
 /// Writes the device file fakeusb.c serves (format in its header comment) from a replay recording
 /// (<c>model.hex</c> + <c>model.reports.txt</c>). The feature reports are what our own simulator answers to
 /// GET_REPORT for each of the 256 IDs, fitted to the descriptor as it fits them, so Debian's driver and ours read
-/// byte for byte the same device.
+/// byte for byte the same device; a SET_REPORT is accepted for every feature report the descriptor declares, as ours does.
 /// </summary>
 static class FakeUsbDevice
 {
@@ -33,6 +34,9 @@ static class FakeUsbDevice
             if (n > 0)
                 sb.Append(CultureInfo.InvariantCulture, $"FEATURE {id} {Convert.ToHexStringLower(buffer, 0, n)}\n");
         }
+        for (int id = 0; id < 256; id++)
+            if (device.Descriptor.ReportLength(HidReportType.Feature, (byte)id) > 0)
+                sb.Append(CultureInfo.InvariantCulture, $"SETTABLE {id}\n");
         // Written whole and renamed, so the shim never reads half a file.
         File.WriteAllText(deviceFile + ".tmp", sb.ToString());
         File.Move(deviceFile + ".tmp", deviceFile, overwrite: true);

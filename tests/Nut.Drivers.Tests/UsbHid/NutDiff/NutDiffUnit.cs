@@ -1,6 +1,8 @@
 using Nut.Drivers.Tests.Serial;
 using Nut.Drivers.Tests.UsbHid.Driver;
+using Nut.Drivers.UsbHid.Hid;
 using Nut.Drivers.UsbHid.Replay;
+using Nut.Drivers.UsbHid.Subdrivers;
 using Nut.Testing;
 
 namespace Nut.Drivers.Tests.UsbHid.NutDiff;
@@ -30,10 +32,22 @@ sealed class NutDiffUnit : IDisposable
     public string DeviceFile { get; }
     public TempDir Dir => _dir;
 
-    /// <summary>The SET_REPORTs Debian's driver sent so far, as "xx xx ..." lines.</summary>
+    /// <summary>
+    /// The SET_REPORTs Debian's driver sent so far, as "xx xx ..." lines. NUT sends its buffer of a report it never
+    /// managed to read (not in the recording) with the first byte, the report ID, still 00: that byte is replaced
+    /// by the ID the request named (wValue), so the payloads compare, and the line is marked "(ID byte was 00)".
+    /// </summary>
     public List<string> DebianSetReports => File.Exists(DeviceFile + ".set")
-        ? [.. File.ReadAllLines(DeviceFile + ".set").Select(l => l["SET ".Length..])]
+        ? [.. File.ReadAllLines(DeviceFile + ".set").Select(SentBytes)]
         : [];
+
+    static string SentBytes(string line)
+    {
+        string[] t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries); // SET id b0 b1 ...
+        if (t.Length > 2 && t[2] == "00" && t[1] != "00")
+            return string.Join(' ', new[] { t[1] }.Concat(t[3..])) + " (ID byte was 00)";
+        return string.Join(' ', t[2..]);
+    }
 
     /// <summary>Debian's <c>usbhid-ups -a ups -d 1</c> on the fake libusb device.</summary>
     public (SortedDictionary<string, string> Values, ProcResult Raw) DumpDebian()
@@ -62,6 +76,9 @@ sealed class NutDiffUnit : IDisposable
     public int Change(IEnumerable<(string Path, long Raw)> fields)
     {
         var device = HidReplayDevice.Load(HexPath, out string? error, _ => { }) ?? throw new InvalidOperationException(error);
+        // The vendor's usage names too (MGE's Charger.Mode), from the subdriver NUT's rules pick for this unit.
+        if (HidSubdrivers.Choose(HidSubdrivers.Create(explore: false), device.Info, productIdGiven: false, forced: null) is { } subdriver)
+            device.Usages = HidUsageTable.Standard.With(subdriver.VendorUsages);
         int set = 0;
         foreach (var (path, raw) in fields)
         {

@@ -14,12 +14,27 @@ namespace Nut.Drivers.Tests.UsbHid.NutDiff;
 /// </summary>
 public sealed class UsbHidNutDiffTests(ITestOutputHelper output)
 {
-    /// <summary>Variables allowed to differ, and why.</summary>
-    static readonly Dictionary<string, string> Allowed = new()
+    /// <summary>Variables allowed to differ, and why: "*" for every model, else the model's name.</summary>
+    static readonly Dictionary<(string Model, string Name), string> Allowed = new()
     {
-        ["driver.parameter.port"] = "the port each was given: auto (libusb finds the fake device) against replay:<file>",
-        ["driver.version.usb"] = "names the transport: Debian's libusb version (here the shim's) against 'replay'",
+        [("*", "driver.parameter.port")] = "the port each was given: auto (libusb finds the fake device) against replay:<file>",
+        [("*", "driver.version.usb")] = "names the transport: Debian's libusb version (here the shim's) against 'replay'",
+        // Eaton/MGE: gaps of ours, listed in docs/usbhid-ups.md "Checked against Debian's usbhid-ups".
+        [("eaton-5sc-750", "device.model")] = "ours lacks NUT's iModel / Flow.[4].ConfigApparentPower suffix of the model name",
+        [("eaton-5sc-750", "ups.model")] = "ours lacks NUT's iModel / Flow.[4].ConfigApparentPower suffix of the model name",
+        [("eaton-5sc-750", "battery.energysave.delay")] = "ours does not map MGE's energy-saving variables",
+        [("eaton-5sc-750", "battery.energysave.load")] = "ours does not map MGE's energy-saving variables",
     };
+
+    /// <summary>Commands allowed to differ, and why.</summary>
+    static readonly Dictionary<(string Model, string Command), string> AllowedCommands = new()
+    {
+        [("eaton-5sc-750", "shutdown.return")] = "NUT's MGE table first writes PowerConverter.Input.[1].AutomaticRestart (1); ours lacks that step",
+        [("eaton-5sc-750", "shutdown.stayoff")] = "NUT's MGE table first writes PowerConverter.Input.[1].AutomaticRestart (0); ours lacks that step",
+    };
+
+    static string? AllowedReason(string model, string name) =>
+        Allowed.GetValueOrDefault((model, name)) ?? Allowed.GetValueOrDefault(("*", name));
 
     public static TheoryData<string> Models => new(HidModel.All.Select(m => m.Name));
 
@@ -42,7 +57,10 @@ public sealed class UsbHidNutDiffTests(ITestOutputHelper output)
     {
         using var unit = new NutDiffUnit(Model(model));
         var prefixes = HidStatusScenarioTests.Units.Single(u => u.Model == model).StatusPrefixes;
-        int set = unit.Change(prefixes.SelectMany(p => new[] { (p + ".ACPresent", 0L), (p + ".Discharging", 1L), (p + ".Charging", 0L) }));
+        var fields = prefixes.SelectMany(p => new[] { (p + ".ACPresent", 0L), (p + ".Discharging", 1L), (p + ".Charging", 0L) }).ToList();
+        // An Eaton with ABM on says where its charger is in Charger.Mode (2 = discharging), and NUT believes that.
+        fields.Add(("UPS.BatterySystem.Charger.Mode", 2L));
+        int set = unit.Change(fields);
         Assert.True(set >= 2, $"{model}: no ACPresent/Discharging field under {string.Join(", ", prefixes)}");
         var (theirs, ours) = Compare(unit, model + " on battery");
         Assert.Equal("OB DISCHRG", theirs.GetValueOrDefault("ups.status"));
@@ -67,7 +85,7 @@ public sealed class UsbHidNutDiffTests(ITestOutputHelper output)
                 continue;
             }
             string line = $"{name}: Debian '{t ?? "(absent)"}', ours '{o ?? "(absent)"}'";
-            if (Allowed.TryGetValue(name, out var reason))
+            if (AllowedReason(unit.Model.Name, name) is { } reason)
             {
                 output.WriteLine($"allowed  {line} ({reason})");
                 continue;
@@ -80,32 +98,74 @@ public sealed class UsbHidNutDiffTests(ITestOutputHelper output)
         return (theirs, ours);
     }
 
+    /// <summary>The instant commands tried on every unit, in this order (each may change what the next one sends).</summary>
+    static readonly string[] Commands =
+    [
+        "beeper.disable", "beeper.enable", "beeper.mute", "test.battery.start.quick", "test.battery.start.deep",
+        "test.battery.stop", "test.panel.start", "load.off.delay", "load.on.delay", "shutdown.stop",
+        "shutdown.return", "shutdown.stayoff",
+    ];
+
+    static string Hex(byte[] b) => string.Join(' ', b.Select(x => x.ToString("x2")));
+
     [Theory]
-    [InlineData("apc-back-ups-es-850g2", "beeper.disable")]
-    [InlineData("apc-back-ups-es-850g2", "test.battery.start.quick")]
-    [InlineData("cyberpower-cp1500pfclcd", "test.battery.start.quick")]
-    [InlineData("eaton-5sc-750", "test.battery.start.quick")]
-    [InlineData("tripplite-usb4003", "test.battery.start.quick")]
-    public void CommandsSendTheSameBytes(string model, string command)
+    [MemberData(nameof(Models))]
+    public void CommandsSendTheSameBytes(string model)
     {
         var m = Model(model);
         using var unit = new NutDiffUnit(m);
+
+        // Debian's driver as a daemon: each command with a TRACKING id, its answer awaited before the next one.
+        var theirs = new List<string>();
         var dir = new TempDir("nutdiff-cmd"); // the running driver owns it from here
         dir.Write("ups.conf", "[ups]\n\tdriver = usbhid-ups\n\tport = auto\n");
         var daemon = Proc.Start(Paths.Debian("usbhid-ups"), ["-a", "ups", "-u", "root", "-F"], FakeUsbShim.Environment(dir, unit.DeviceFile), dir.FullPath);
-        List<string> theirs;
         using (var debian = new RunningDriver(dir, daemon, dir["usbhid-ups-ups"]))
         {
-            debian.Send("INSTCMD " + command);
-            daemon.WaitUntil(() => unit.DebianSetReports.Count > 0, "a SET_REPORT from Debian's driver for " + command, 20);
-            theirs = unit.DebianSetReports;
+            int from = 0;
+            for (int i = 0; i < Commands.Length; i++)
+            {
+                int sent = unit.DebianSetReports.Count;
+                debian.Send($"INSTCMD {Commands[i]} TRACKING c{i}");
+                from = debian.WaitFor($"TRACKING c{i} ", from, 20);
+                string status = debian.Received[from..].Split('\n')[0].Trim();
+                theirs.Add($"{Commands[i]} -> {status} [{string.Join(", ", unit.DebianSetReports.Skip(sent))}]");
+            }
         }
 
-        using var rig = new HidDriverRig(model, m.ExtraReportLines).Start();
-        int before = rig.Device.SetReports.Count;
-        rig.Driver.InstCmd(rig.Host, command, null);
-        var ours = rig.Device.SetReports.Skip(before).Select(b => string.Join(' ', b.Select(x => x.ToString("x2")))).ToList();
-        output.WriteLine($"{model} {command}: Debian [{string.Join(", ", theirs)}], ours [{string.Join(", ", ours)}]");
-        Assert.Equal(theirs, ours);
+        // Ours on our simulator, the same commands in the same order.
+        var ours = new List<string>();
+        using (var rig = new HidDriverRig(model, m.ExtraReportLines).Start())
+        {
+            foreach (string command in Commands)
+            {
+                int sent = rig.Device.SetReports.Count;
+                int status = rig.Driver.InstCmd(rig.Host, command, null);
+                ours.Add($"{command} -> {status} [{string.Join(", ", rig.Device.SetReports.Skip(sent).Select(Hex))}]");
+            }
+        }
+
+        int equal = 0;
+        var differences = new List<string>();
+        for (int i = 0; i < Commands.Length; i++)
+        {
+            // A payload equal once NUT's unfilled ID byte is put right counts as alike (see DebianSetReports).
+            if (theirs[i].Replace(" (ID byte was 00)", "", StringComparison.Ordinal) == ours[i])
+            {
+                equal++;
+                output.WriteLine($"same     {theirs[i]}");
+                continue;
+            }
+            string line = $"Debian {theirs[i]}, ours {ours[i]}";
+            if (AllowedCommands.GetValueOrDefault((model, Commands[i])) is { } reason)
+            {
+                output.WriteLine($"allowed  {line} ({reason})");
+                continue;
+            }
+            output.WriteLine($"DIFFERS  {line}");
+            differences.Add(line);
+        }
+        output.WriteLine($"{model}: {equal} of {Commands.Length} commands alike (status 0 handled, 2 invalid; bytes of each SET_REPORT), {differences.Count} unexplained differences");
+        Assert.True(differences.Count == 0, string.Join('\n', differences));
     }
 }

@@ -8,8 +8,9 @@
  *   STRING index text...                                                 (string descriptor, to the end of line)
  *   DESCRIPTOR hexbytes                                                  (the HID report descriptor)
  *   FEATURE id hexbytes                                                  (GET_REPORT(Feature) answer, ID byte first)
- * The file is re-read whenever its modification time changes. Every SET_REPORT is stored (a later GET returns it)
- * and appended to $FAKEUSB_DEVICE.set as "SET xx xx ...".  The interrupt pipe never has data (time-out).
+ *   SETTABLE id                                                          (a feature report SET_REPORT may write)
+ * The file is re-read whenever its modification time changes. Every SET_REPORT to a SETTABLE (or recorded) report
+ * is stored (a later GET returns it), any other one stalls; all are appended to $FAKEUSB_DEVICE.set as "SET id xx xx ...".  The interrupt pipe never has data (time-out).
  * Nothing here frees memory on exit: the process is short-lived and the device is a singleton.
  */
 #include <stdint.h>
@@ -64,6 +65,7 @@ static struct {
 	char *strings[256];
 	unsigned char descriptor[8192]; int descriptor_length;
 	unsigned char *feature[256]; int feature_length[256];
+	unsigned char settable[256];
 } dev;
 
 static int the_device_object, the_handle_object;
@@ -92,7 +94,7 @@ static void load(void)
 	if (dev.loaded && st.st_mtim.tv_sec == dev.mtime && st.st_mtim.tv_nsec == dev.mtime_ns) return;
 	if (!(f = fopen(path, "r"))) return;
 	dev.mtime = st.st_mtim.tv_sec; dev.mtime_ns = st.st_mtim.tv_nsec;
-	for (int i = 0; i < 256; i++) { free(dev.strings[i]); dev.strings[i] = NULL; free(dev.feature[i]); dev.feature[i] = NULL; dev.feature_length[i] = 0; }
+	for (int i = 0; i < 256; i++) { free(dev.strings[i]); dev.strings[i] = NULL; free(dev.feature[i]); dev.feature[i] = NULL; dev.feature_length[i] = 0; dev.settable[i] = 0; }
 	while (fgets(line, sizeof line, f)) {
 		unsigned int a, b, c, d, e, g; int at = 0;
 		line[strcspn(line, "\r\n")] = 0;
@@ -103,6 +105,8 @@ static void load(void)
 			dev.strings[a] = strdup(line + at);
 		} else if (!strncmp(line, "DESCRIPTOR ", 11)) {
 			dev.descriptor_length = hex_bytes(line + 11, dev.descriptor, sizeof dev.descriptor);
+		} else if (sscanf(line, "SETTABLE %u", &a) == 1 && a < 256) {
+			dev.settable[a] = 1;
 		} else if (sscanf(line, "FEATURE %u %n", &a, &at) == 1 && at > 0 && a < 256) {
 			unsigned char buf[4096];
 			int n = hex_bytes(line + at, buf, sizeof buf);
@@ -113,12 +117,13 @@ static void load(void)
 	dev.loaded = 1;
 }
 
-static void log_set(const unsigned char *data, int length)
+/* One line per SET_REPORT: "SET id xx xx ...", id from wValue, then the bytes exactly as sent. */
+static void log_set(int id, const unsigned char *data, int length)
 {
 	char path[4096]; FILE *f;
 	snprintf(path, sizeof path, "%s.set", device_path());
 	if (!(f = fopen(path, "a"))) return;
-	fputs("SET", f);
+	fprintf(f, "SET %02x", id);
 	for (int i = 0; i < length; i++) fprintf(f, " %02x", data[i]);
 	fputc('\n', f);
 	fclose(f);
@@ -234,10 +239,14 @@ int libusb_control_transfer(void *handle, uint8_t type, uint8_t request, uint16_
 	}
 	if (type == 0x21 && request == 0x09 && value >> 8 == 0x03) { /* SET_REPORT(Feature) */
 		int id = value & 0xff;
-		log_set(data, length);
-		if (!dev.feature[id]) return E_PIPE;
-		int n = length < dev.feature_length[id] ? length : dev.feature_length[id];
-		memcpy(dev.feature[id], data, n); /* a later GET answers what was set */
+		log_set(id, data, length);
+		if (!dev.feature[id] && !dev.settable[id]) return E_PIPE;
+		if (!dev.feature[id] || dev.feature_length[id] != length) {
+			free(dev.feature[id]);
+			dev.feature[id] = malloc(length ? length : 1);
+			dev.feature_length[id] = length;
+		}
+		memcpy(dev.feature[id], data, length); /* a later GET answers what was set */
 		return length;
 	}
 	return E_PIPE;

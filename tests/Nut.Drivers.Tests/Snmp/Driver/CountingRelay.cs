@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Nut.Drivers.Tests.Snmp.Driver;
+
+/// <summary>
+/// A UDP relay in front of an agent that records, in order, which of the watched OIDs each request names (found by
+/// their BER encoding in the datagram, so only for v1/v2c, where requests are not encrypted). Tests count what a driver
+/// asks for instead of timing it.
+/// </summary>
+public sealed class CountingRelay : IDisposable
+{
+    readonly UdpClient _front = new(new IPEndPoint(IPAddress.Loopback, 0));
+    readonly IPEndPoint _agent;
+    readonly (string Oid, byte[] Ber)[] _watched;
+    readonly List<string> _seen = [];
+    readonly Thread _thread;
+    volatile bool _stop;
+
+    public CountingRelay(int agentPort, params string[] watched)
+    {
+        _agent = new IPEndPoint(IPAddress.Loopback, agentPort);
+        _watched = [.. watched.Select(o => (o, Encode(o)))];
+        _front.Client.ReceiveTimeout = 200;
+        _thread = new Thread(Run) { IsBackground = true };
+        _thread.Start();
+    }
+
+    public int Port => ((IPEndPoint)_front.Client.LocalEndPoint!).Port;
+    public string Address => $"127.0.0.1:{Port}";
+
+    /// <summary>The watched OIDs named by the requests so far, in order.</summary>
+    public List<string> Seen { get { lock (_seen) return [.. _seen]; } }
+
+    public int Count(string oid) => Seen.Count(s => s == oid);
+
+    void Run()
+    {
+        using var back = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        back.Client.ReceiveTimeout = 3000;
+        while (!_stop)
+        {
+            IPEndPoint? from = null;
+            byte[] request;
+            try { request = _front.Receive(ref from); }
+            catch (SocketException) { continue; }
+            foreach (var (oid, ber) in _watched)
+                if (request.AsSpan().IndexOf(ber) >= 0)
+                    lock (_seen) _seen.Add(oid);
+            back.Send(request, request.Length, _agent);
+            try
+            {
+                IPEndPoint? any = null;
+                var answer = back.Receive(ref any);
+                _front.Send(answer, answer.Length, from);
+            }
+            catch (SocketException) { }
+        }
+    }
+
+    /// <summary>The OID as a BER OBJECT IDENTIFIER (tag, length, content), as it appears in a varbind.</summary>
+    static byte[] Encode(string oid)
+    {
+        var arcs = oid.Trim('.').Split('.').Select(a => ulong.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var content = new List<byte> { (byte)(arcs[0] * 40 + arcs[1]) };
+        foreach (var arc in arcs.Skip(2))
+        {
+            var groups = new Stack<byte>();
+            ulong v = arc;
+            groups.Push((byte)(v & 0x7f));
+            while ((v >>= 7) != 0)
+                groups.Push((byte)(0x80 | (v & 0x7f)));
+            content.AddRange(groups);
+        }
+        return [0x06, (byte)content.Count, .. content];
+    }
+
+    public void Dispose()
+    {
+        _stop = true;
+        _thread.Join();
+        _front.Dispose();
+    }
+}
