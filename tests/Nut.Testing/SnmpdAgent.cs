@@ -74,7 +74,10 @@ public sealed class SnmpdAgent : IDisposable
     /// <summary>The checked-in value file's lines (testdata/snmp/ups-state.txt), to start a custom agent from.</summary>
     public static List<string> DefaultStateLines() => [.. File.ReadAllLines(Path.Combine(Paths.TestData, "snmp", "ups-state.txt"))];
 
-    /// <summary>Starts snmpd for <paramref name="mib"/> "ietf" or "apc" and waits until it listens.</summary>
+    /// <summary>
+    /// Starts snmpd for <paramref name="mib"/> "ietf" or "apc" and waits until it listens (through the same empty-line
+    /// filter as <see cref="StartCustom"/>, so a request right after a SET does not meet a restarting handler).
+    /// </summary>
     public static SnmpdAgent Start(string mib = "ietf")
     {
         string sysOid = mib switch
@@ -83,8 +86,7 @@ public sealed class SnmpdAgent : IDisposable
             "apc" => ApcSysObjectId,
             _ => throw new ArgumentException($"mib '{mib}': expected \"ietf\" or \"apc\"", nameof(mib)),
         };
-        string data = Path.Combine(Paths.TestData, "snmp");
-        return Launch(sysOid, File.ReadAllLines(Path.Combine(data, "ups-state.txt")), DefaultSubtrees, Path.Combine(data, "ups-pass-persist.py"));
+        return StartCustom(sysOid, DefaultStateLines());
     }
 
     /// <summary>

@@ -126,8 +126,9 @@ public sealed class ClientSnmpdTests(SnmpdFixture fixture) : IClassFixture<Snmpd
         var echoed = c.Set([new SnmpVarBind(ShutdownDelay, SnmpValue.Int(value))]);
         Assert.Equal(SnmpValue.Int(value), echoed[0].Value);
         Assert.Equal(value.ToString(), Agent.GetValue(ShutdownDelay));
-        // net-snmp 5.9.3 pass_persist quirk (Debian's snmpget shows it too): the first GET of an OID just SET through
-        // a pass_persist handler answers noSuchInstance; the next one the new value.
+        // With testdata's handler run bare, the GET right after a SET meets the handler restarting (it takes snmpd's
+        // empty line after a SET for end of input) and answers noSuchInstance; SnmpdAgent filters that line out, but
+        // the check keeps both answers legal so it tests the client, not the handler.
         var first = c.Get([ShutdownDelay])[0].Value;
         Assert.True(first == SnmpValue.Int(value) || first.Type == SnmpValueType.NoSuchInstance || (mode == "v1" && first.Type == SnmpValueType.NoSuchObject), first.ToString());
         Assert.Equal(SnmpValue.Int(value), c.Get([ShutdownDelay])[0].Value);
