@@ -61,7 +61,7 @@ public class FileCheckTests
             	driver = foo-ups
             	port = auto
             [hid]
-            	driver = usbhid-ups
+            	driver = bcmxcp_usb
             	port = auto
             [sim]
             	desc = "again"
@@ -75,7 +75,7 @@ public class FileCheckTests
         Assert.Contains($"{f}:4: error: [nodriver] has no driver: upsd ignores the UPS (\"ignoring incomplete configuration\"); add driver = <name>, e.g. usbhid-ups", found);
         CheckAssert.One(found, $"{f}:6: error: [noport] has no port");
         CheckAssert.One(found, $"{f}:9: error: [mystery]: unknown driver foo-ups: no such driver in NutSharp or NUT; use one of: dummy-ups");
-        CheckAssert.One(found, $"{f}:12: warning: [hid]: driver usbhid-ups is NUT's, not one of NutSharp's");
+        CheckAssert.One(found, $"{f}:12: warning: [hid]: driver bcmxcp_usb is NUT's, not one of NutSharp's");
         Assert.Contains($"{f}:14: error: [sim] is defined again (first at line 1): upsd merges the two into one UPS; rename one section or remove the duplicate", found);
         CheckAssert.One(found, $"{f}:18: error: [gone]: dummy-ups data file missing.seq does not exist");
         Assert.Equal(6, found.Count(x => x.StartsWith(f, StringComparison.Ordinal)));
