@@ -12,6 +12,18 @@ public sealed partial class UsbHidDriver
             return HandlerStatus.Failed;
         if (FindItem(command, command: true) is not { } item)
             return ComposedCommand(host, command);
+        if (command is "shutdown.return" or "shutdown.stayoff")
+        {
+            // A table entry for these is a first step (MGE/Eaton: AutomaticRestart 1 or 0), then the two delays as
+            // for every unit; Debian's driver writes the same three reports in this order.
+            int first = WriteCommand(host, command, item, parameter);
+            return first != HandlerStatus.Handled ? first : ComposedCommand(host, command);
+        }
+        return WriteCommand(host, command, item, parameter);
+    }
+
+    int WriteCommand(DriverHostContext host, string command, (HidInfo Entry, Hid.HidField Field) item, string? parameter)
+    {
         string text = parameter ?? DefaultCommandValue(host, item.Entry.Format);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
@@ -19,7 +31,7 @@ public sealed partial class UsbHidDriver
             return HandlerStatus.Invalid;
         }
         NutLog.Debug(1, $"instcmd: using Path '{item.Entry.Path}'");
-        if (_session.Write(item.Field, value) is null)
+        if (_session!.Write(item.Field, value) is null)
         {
             NutLog.Error($"instcmd: {command} failed");
             if (_session.Lost) Lost(host);

@@ -159,6 +159,9 @@ public sealed class MgeHid : HidSubdriver
         t.Add(HidInfo.Cmd("test.battery.stop", "UPS.BatterySystem.Battery.Test", "3"));
         t.Add(HidInfo.Cmd("load.off.delay", "UPS.PowerSummary.DelayBeforeShutdown", "offdelay"));
         t.Add(HidInfo.Cmd("load.on.delay", "UPS.PowerSummary.DelayBeforeStartup", "ondelay"));
+        // Written before the two delays (UsbHidDriver.InstCmd): whether the unit powers up again by itself.
+        t.Add(HidInfo.Cmd("shutdown.return", "UPS.PowerConverter.Input.[1].AutomaticRestart", "1"));
+        t.Add(HidInfo.Cmd("shutdown.stayoff", "UPS.PowerConverter.Input.[1].AutomaticRestart", "0"));
         t.Add(HidInfo.Cmd("shutdown.stop", "UPS.PowerSummary.DelayBeforeShutdown", "-1"));
         t.Add(HidInfo.Cmd("shutdown.reboot", "UPS.PowerSummary.DelayBeforeReboot", "10"));
         t.AddRange(MgeOutlets.Commands());

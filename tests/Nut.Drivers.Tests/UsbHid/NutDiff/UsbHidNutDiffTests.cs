@@ -29,8 +29,6 @@ public sealed class UsbHidNutDiffTests(ITestOutputHelper output)
     /// <summary>Commands allowed to differ, and why.</summary>
     static readonly Dictionary<(string Model, string Command), string> AllowedCommands = new()
     {
-        [("eaton-5sc-750", "shutdown.return")] = "NUT's MGE table first writes PowerConverter.Input.[1].AutomaticRestart (1); ours lacks that step",
-        [("eaton-5sc-750", "shutdown.stayoff")] = "NUT's MGE table first writes PowerConverter.Input.[1].AutomaticRestart (0); ours lacks that step",
     };
 
     static string? AllowedReason(string model, string name) =>
