@@ -26,22 +26,7 @@ public sealed class DriverDifferentialTests(SnmpdPairFixture agents, ITestOutput
         var (theirs, theirRaw) = SnmpUpsRunner.Dump(Impl.Debian, options);
         var (ours, ourRaw) = SnmpUpsRunner.Dump(Impl.Ours, options);
         Assert.True(theirs.Count > 20, "Debian's driver published too little:\n" + theirRaw);
-        var differences = new List<string>();
-        foreach (var name in theirs.Keys.Union(ours.Keys).Order(StringComparer.Ordinal))
-        {
-            theirs.TryGetValue(name, out var t);
-            ours.TryGetValue(name, out var o);
-            if (t == o)
-                continue;
-            string line = $"{name}: Debian '{t ?? "(absent)"}', ours '{o ?? "(absent)"}'";
-            if (Allowed.TryGetValue(name, out var reason))
-            {
-                output.WriteLine($"allowed  {line} ({reason})");
-                continue;
-            }
-            output.WriteLine($"DIFFERS  {line}");
-            differences.Add(line);
-        }
+        var differences = DumpComparison.Unexplained(theirs, ours, Allowed, output);
         output.WriteLine($"{mib}/{mode}: {theirs.Count} variables from Debian, {ours.Count} from ours, {differences.Count} unexplained differences");
         Assert.True(differences.Count == 0, string.Join('\n', differences) + "\n--- Debian\n" + theirRaw + "\n--- ours\n" + ourRaw);
     }

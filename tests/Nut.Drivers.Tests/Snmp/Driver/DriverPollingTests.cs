@@ -17,9 +17,9 @@ public sealed class DriverPollingTests(ITestOutputHelper output)
     public void PollfreqDecidesHowOftenTheFullWalkRuns()
     {
         using var agent = SnmpdAgent.Start("ietf");
-        using var slow = new CountingRelay(agent.Port, IetfStatus, IetfVoltage);
-        using var every = new CountingRelay(agent.Port, IetfStatus, IetfVoltage);
-        using var debian = new CountingRelay(agent.Port, IetfStatus, IetfVoltage);
+        using var slow = new SnmpRelay(agent.Port, IetfStatus, IetfVoltage);
+        using var every = new SnmpRelay(agent.Port, IetfStatus, IetfVoltage);
+        using var debian = new SnmpRelay(agent.Port, IetfStatus, IetfVoltage);
         // Ours with pollfreq=30 and =0, Debian's with pollfreq=30; all poll every second (-i 1).
         var (a, aDir) = SnmpUpsProcesses.StartUnattended(Impl.Ours, [.. SnmpUpsRunner.Options(slow.Address, "v2c"), "pollfreq=30"]);
         var (b, bDir) = SnmpUpsProcesses.StartUnattended(Impl.Ours, [.. SnmpUpsRunner.Options(every.Address, "v2c"), "pollfreq=0"]);
@@ -49,9 +49,9 @@ public sealed class DriverPollingTests(ITestOutputHelper output)
     public async Task NotransferoidsStopsReadingTheTransferPointsAfterStartUp()
     {
         using var agent = SnmpdAgent.Start("apc");
-        using var ourRelay = new CountingRelay(agent.Port, ApcTransferHigh, ApcTransferLow);
-        using var theirRelay = new CountingRelay(agent.Port, ApcTransferHigh, ApcTransferLow);
-        using var plainRelay = new CountingRelay(agent.Port, ApcTransferHigh, ApcTransferLow);
+        using var ourRelay = new SnmpRelay(agent.Port, ApcTransferHigh, ApcTransferLow);
+        using var theirRelay = new SnmpRelay(agent.Port, ApcTransferHigh, ApcTransferLow);
+        using var plainRelay = new SnmpRelay(agent.Port, ApcTransferHigh, ApcTransferLow);
         // -d 1: the start-up walk and one update walk.
         var ours = Task.Run(() => SnmpUpsRunner.Dump(Impl.Ours, [.. SnmpUpsRunner.Options(ourRelay.Address, "v1"), "notransferoids"]));
         var theirs = Task.Run(() => SnmpUpsRunner.Dump(Impl.Debian, [.. SnmpUpsRunner.Options(theirRelay.Address, "v1"), "notransferoids"]));
@@ -76,8 +76,8 @@ public sealed class DriverPollingTests(ITestOutputHelper output)
     {
         string desc = EpduState.Oid("6.1.1.3.0.1"), current = EpduState.Oid("6.4.1.3.0.1"); // outlet.1.desc (semi-static), outlet.1.current
         using var agent = SnmpdAgent.StartCustom(EpduState.SysObjectId, EpduState.Lines(), EpduState.Subtree);
-        using var ourRelay = new CountingRelay(agent.Port, desc, current);
-        using var theirRelay = new CountingRelay(agent.Port, desc, current);
+        using var ourRelay = new SnmpRelay(agent.Port, desc, current);
+        using var theirRelay = new SnmpRelay(agent.Port, desc, current);
         string[] x = ["pollfreq=0", "semistaticfreq=2"];
         // v1, as in DriverEpduTests: under v2c Debian's 2.8.0 guesses the outlet index base wrongly.
         var (a, aDir) = SnmpUpsProcesses.StartUnattended(Impl.Ours, [.. SnmpUpsRunner.Options(ourRelay.Address, "v1"), .. x]);

@@ -71,26 +71,7 @@ public sealed class UsbHidNutDiffTests(ITestOutputHelper output)
         var (theirs, theirRaw) = unit.DumpDebian();
         var (ours, ourRaw) = unit.DumpOurs();
         Assert.True(theirs.Count > 15, "Debian's driver published too little:\n" + theirRaw);
-        var differences = new List<string>();
-        int equal = 0;
-        foreach (var name in theirs.Keys.Union(ours.Keys).Order(StringComparer.Ordinal))
-        {
-            theirs.TryGetValue(name, out var t);
-            ours.TryGetValue(name, out var o);
-            if (t == o)
-            {
-                equal++;
-                continue;
-            }
-            string line = $"{name}: Debian '{t ?? "(absent)"}', ours '{o ?? "(absent)"}'";
-            if (AllowedReason(unit.Model.Name, name) is { } reason)
-            {
-                output.WriteLine($"allowed  {line} ({reason})");
-                continue;
-            }
-            output.WriteLine($"DIFFERS  {line}");
-            differences.Add(line);
-        }
+        var differences = DumpComparison.Unexplained(theirs, ours, name => AllowedReason(unit.Model.Name, name), output, out int equal);
         output.WriteLine($"{what}: {theirs.Count} variables from Debian, {ours.Count} from ours, {equal} equal, {differences.Count} unexplained differences");
         Assert.True(differences.Count == 0, string.Join('\n', differences) + "\n--- Debian\n" + theirRaw + "\n--- ours\n" + ourRaw);
         return (theirs, ours);

@@ -5,11 +5,11 @@ using System.Net.Sockets;
 namespace Nut.Drivers.Tests.Snmp.Driver;
 
 /// <summary>
-/// A UDP relay in front of an agent that records, in order, which of the watched OIDs each request names (found by
-/// their BER encoding in the datagram, so only for v1/v2c, where requests are not encrypted). Tests count what a driver
-/// asks for instead of timing it.
+/// A UDP relay in front of an agent. It records, in order, which of the watched OIDs each request names (found by
+/// their BER encoding in the datagram, so only for v1/v2c, where requests are not encrypted): tests count what a
+/// driver asks for instead of timing it. Its <see cref="Mode"/> makes it play a bad agent: answer garbage, or nothing.
 /// </summary>
-public sealed class CountingRelay : IDisposable
+public sealed class SnmpRelay : IDisposable
 {
     readonly UdpClient _front = new(new IPEndPoint(IPAddress.Loopback, 0));
     readonly IPEndPoint _agent;
@@ -18,7 +18,7 @@ public sealed class CountingRelay : IDisposable
     readonly Thread _thread;
     volatile bool _stop;
 
-    public CountingRelay(int agentPort, params string[] watched)
+    public SnmpRelay(int agentPort, params string[] watched)
     {
         _agent = new IPEndPoint(IPAddress.Loopback, agentPort);
         _watched = [.. watched.Select(o => (o, Encode(o)))];
@@ -26,6 +26,10 @@ public sealed class CountingRelay : IDisposable
         _thread = new Thread(Run) { IsBackground = true };
         _thread.Start();
     }
+
+    public enum RelayMode { Forward, Garbage, Drop }
+
+    public volatile RelayMode Mode = RelayMode.Forward;
 
     public int Port => ((IPEndPoint)_front.Client.LocalEndPoint!).Port;
     public string Address => $"127.0.0.1:{Port}";
@@ -48,14 +52,25 @@ public sealed class CountingRelay : IDisposable
             foreach (var (oid, ber) in _watched)
                 if (request.AsSpan().IndexOf(ber) >= 0)
                     lock (_seen) _seen.Add(oid);
-            back.Send(request, request.Length, _agent);
-            try
+            switch (Mode)
             {
-                IPEndPoint? any = null;
-                var answer = back.Receive(ref any);
-                _front.Send(answer, answer.Length, from);
+                case RelayMode.Drop:
+                    break;
+                case RelayMode.Garbage:
+                    _front.Send([0x30, 0x03, 0x02, 0x01, 0xff, 0x00, 0x13, 0x37], 8, from);
+                    _front.Send("not SNMP at all"u8.ToArray(), 15, from);
+                    break;
+                default:
+                    back.Send(request, request.Length, _agent);
+                    try
+                    {
+                        IPEndPoint? any = null;
+                        var answer = back.Receive(ref any);
+                        _front.Send(answer, answer.Length, from);
+                    }
+                    catch (SocketException) { }
+                    break;
             }
-            catch (SocketException) { }
         }
     }
 
